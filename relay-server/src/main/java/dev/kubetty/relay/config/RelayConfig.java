@@ -1,0 +1,75 @@
+package dev.kubetty.relay.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The relay's configuration, parsed once from the environment and validated at start-up.
+ *
+ * @param listen address to bind ({@code KUBETTY_LISTEN}, default {@code 127.0.0.1:8080}; port 0
+ *     picks a free port)
+ * @param authMode {@code AUTH_MODE}, required
+ * @param sessionId {@code SESSION_ID}, default {@code default}
+ * @param bufferBytes output ring buffer size ({@code KUBETTY_BUFFER_BYTES}, default 8 MiB, at least
+ *     1 MiB)
+ * @param windowBytes flow-control window ({@code KUBETTY_WINDOW_BYTES}, default 1 MiB, 64 KiB up to
+ *     the buffer size)
+ * @param resumeGrace how long output is held for a client that dropped without closing ({@code
+ *     KUBETTY_RESUME_GRACE}, default 60s)
+ * @param shell the login shell command line ({@code $SHELL -l}, else {@code /bin/bash -l})
+ * @param workingDirectory where the shell starts ({@code $HOME}, else the current directory)
+ */
+public record RelayConfig(
+    InetSocketAddress listen,
+    AuthMode authMode,
+    String sessionId,
+    int bufferBytes,
+    int windowBytes,
+    Duration resumeGrace,
+    List<String> shell,
+    Path workingDirectory) {
+
+  /** The defaults that {@link #fromEnvironment} starts from. */
+  public static final int DEFAULT_BUFFER_BYTES = 8 << 20;
+
+  public static final int DEFAULT_WINDOW_BYTES = 1 << 20;
+
+  /**
+   * Parses and validates the environment.
+   *
+   * @throws ConfigException naming the first variable that is missing or invalid
+   */
+  public static RelayConfig fromEnvironment(Map<String, String> env) {
+    EnvReader in = new EnvReader(env);
+    int buffer = in.bytes("KUBETTY_BUFFER_BYTES", DEFAULT_BUFFER_BYTES, 1 << 20, 1 << 30);
+    int window =
+        in.bytes("KUBETTY_WINDOW_BYTES", Math.min(DEFAULT_WINDOW_BYTES, buffer), 64 << 10, buffer);
+    String shell = in.string("SHELL", "");
+    String home = in.string("HOME", "");
+    return new RelayConfig(
+        in.address("KUBETTY_LISTEN", "127.0.0.1:8080"),
+        AuthMode.parse(env.get("AUTH_MODE")),
+        in.identifier("SESSION_ID", "default"),
+        buffer,
+        window,
+        in.duration("KUBETTY_RESUME_GRACE", Duration.ofSeconds(60)),
+        shell.isBlank() ? List.of("/bin/bash", "-l") : List.of(shell, "-l"),
+        Path.of(home.isBlank() ? System.getProperty("user.dir") : home));
+  }
+
+  /** A copy listening on another address (tests and the benchmark bind port 0). */
+  public RelayConfig withListen(InetSocketAddress address) {
+    return new RelayConfig(
+        address,
+        authMode,
+        sessionId,
+        bufferBytes,
+        windowBytes,
+        resumeGrace,
+        shell,
+        workingDirectory);
+  }
+}

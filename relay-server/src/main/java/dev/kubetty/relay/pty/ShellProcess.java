@@ -1,0 +1,95 @@
+package dev.kubetty.relay.pty;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import com.pty4j.WinSize;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One shell process on a pseudo-terminal (pty4j).
+ *
+ * <p>Threads: {@link #read} is called by one reader thread; {@link #write} by one writer at a time
+ * (callers serialise); {@link #resize} and {@link #destroy} from any thread.
+ */
+public final class ShellProcess implements AutoCloseable {
+  private final PtyProcess process;
+  private final InputStream output;
+  private final OutputStream input;
+
+  private ShellProcess(PtyProcess process) {
+    this.process = process;
+    this.output = process.getInputStream();
+    this.input = process.getOutputStream();
+  }
+
+  /**
+   * Starts {@code command} on a new PTY of the given size with {@code TERM=xterm-256color}.
+   *
+   * @throws IOException if the command cannot be started
+   */
+  public static ShellProcess start(List<String> command, Path directory, int cols, int rows)
+      throws IOException {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("TERM", "xterm-256color");
+    env.put("COLORTERM", "truecolor");
+    env.putIfAbsent("LANG", "C.UTF-8");
+    PtyProcess process =
+        new PtyProcessBuilder(command.toArray(String[]::new))
+            .setEnvironment(env)
+            .setDirectory(directory.toString())
+            .setInitialColumns(cols)
+            .setInitialRows(rows)
+            .setRedirectErrorStream(true)
+            .start();
+    return new ShellProcess(process);
+  }
+
+  /**
+   * Reads output into {@code buffer[0..max)}; blocks until some is available.
+   *
+   * @return the number of bytes read, or -1 once the shell has exited and its output is drained
+   */
+  public int read(byte[] buffer, int max) throws IOException {
+    return output.read(buffer, 0, max);
+  }
+
+  /** Writes input bytes for the shell; blocks while the PTY's input buffer is full. */
+  public void write(byte[] bytes) throws IOException {
+    // pty4j's PTYOutputStream mishandles a non-zero offset, so callers pass whole arrays.
+    input.write(bytes);
+    input.flush();
+  }
+
+  /** Sets the terminal size; the foreground program gets SIGWINCH. */
+  public void resize(int cols, int rows) {
+    if (process.isAlive()) {
+      process.setWinSize(new WinSize(cols, rows));
+    }
+  }
+
+  /** The process id of the shell. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Waits for the shell to exit and returns its exit code. */
+  public int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  /** Kills the shell and its process group. */
+  public void destroy() {
+    process.destroyForcibly();
+  }
+
+  @Override
+  public void close() {
+    destroy();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.kubetty.relay.ws;
+
+import dev.kubetty.protocol.CloseCode;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open WebSocket connections, their keepalive and their shutdown.
+ *
+ * <p>Every {@code checkEvery} the registry pings each connection it has not pinged for {@code
+ * pingEvery}, and drops (without a close handshake) any connection it has heard nothing from — no
+ * frame, no pong — for {@code deadAfter}. A dead peer is therefore detached within {@code deadAfter
+ * + checkEvery} (30 s with the defaults) and its output enters the resume grace.
+ */
+final class ConnectionRegistry implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ConnectionRegistry.class);
+
+  private final Set<TerminalSocket> open = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("ws-keepalive").unstarted(r));
+  private final long deadAfterNanos;
+
+  ConnectionRegistry(Duration pingEvery, Duration deadAfter, Duration checkEvery) {
+    this.deadAfterNanos = deadAfter.toNanos();
+    long pingTicks = Math.max(1, pingEvery.toMillis() / checkEvery.toMillis());
+    long[] tick = {0};
+    scheduler.scheduleWithFixedDelay(
+        () -> check(++tick[0] % pingTicks == 0),
+        checkEvery.toMillis(),
+        checkEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** The defaults: ping every 15 s, dead after 25 s of silence, checked every 5 s. */
+  static ConnectionRegistry withDefaults() {
+    return new ConnectionRegistry(
+        Duration.ofSeconds(15), Duration.ofSeconds(25), Duration.ofSeconds(5));
+  }
+
+  ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  void add(TerminalSocket socket) {
+    open.add(socket);
+  }
+
+  void remove(TerminalSocket socket) {
+    open.remove(socket);
+  }
+
+  int size() {
+    return open.size();
+  }
+
+  private void check(boolean pingNow) {
+    long now = System.nanoTime();
+    for (TerminalSocket socket : open) {
+      try {
+        if (now - socket.lastReceivedNanos() > deadAfterNanos) {
+          log.info("event=keepalive-timeout: dropping a silent connection");
+          open.remove(socket);
+          socket.disconnect();
+        } else if (pingNow) {
+          socket.ping();
+        }
+      } catch (RuntimeException e) {
+        // One broken socket must not stop the keepalive of the others.
+        log.debug("event=keepalive-failed error={}", e.toString());
+      }
+    }
+  }
+
+  /** Closes every connection with {@code code} (1001 on shutdown) and stops the keepalive. */
+  void closeAll(CloseCode code, String reason) {
+    for (TerminalSocket socket : open) {
+      socket.close(code, reason);
+    }
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

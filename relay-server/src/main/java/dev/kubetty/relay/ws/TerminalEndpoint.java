@@ -1,0 +1,86 @@
+package dev.kubetty.relay.ws;
+
+import dev.kubetty.protocol.CloseCode;
+import dev.kubetty.protocol.Protocol;
+import dev.kubetty.relay.session.TerminalSession;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The {@code GET /ws} endpoint: upgrades requests that offer subprotocol {@code kubetty.v1} and
+ * attaches them to the session. Requests for other paths go to the wrapped handler.
+ *
+ * <p>Frame limits: Jetty delivers frames in fragments of at most 64 KiB; {@link TerminalSocket}
+ * enforces the protocol's 1 MiB message limit itself so that oversized frames close with 4400.
+ */
+public final class TerminalEndpoint implements AutoCloseable {
+  private final ConnectionRegistry registry = ConnectionRegistry.withDefaults();
+  private final TerminalSession terminal;
+  private final WebSocketUpgradeHandler handler;
+
+  /** Creates the endpoint for {@code server}; {@link #handler()} must be installed in it. */
+  public TerminalEndpoint(Server server, TerminalSession terminal, Handler next) {
+    this.terminal = terminal;
+    this.handler =
+        WebSocketUpgradeHandler.from(
+            server,
+            container -> {
+              container.setIdleTimeout(Duration.ofSeconds(60));
+              container.setMaxTextMessageSize(Long.MAX_VALUE);
+              container.setMaxBinaryMessageSize(Long.MAX_VALUE);
+              container.setMaxFrameSize(64 << 10);
+              container.setAutoFragment(true);
+              container.addMapping(Protocol.WEBSOCKET_PATH, this::create);
+            });
+    handler.setHandler(next);
+  }
+
+  /** The Jetty handler to install. */
+  public Handler handler() {
+    return handler;
+  }
+
+  private Object create(
+      ServerUpgradeRequest request,
+      ServerUpgradeResponse response,
+      org.eclipse.jetty.util.Callback callback) {
+    if (!request.hasSubProtocol(Protocol.SUBPROTOCOL)) {
+      Response.writeError(
+          request,
+          response,
+          callback,
+          HttpStatus.BAD_REQUEST_400,
+          "WebSocket subprotocol " + Protocol.SUBPROTOCOL + " required");
+      return null;
+    }
+    response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+    return new TerminalSocket(
+        terminal, registry, describe(request.getConnectionMetaData().getRemoteSocketAddress()));
+  }
+
+  private static String describe(SocketAddress address) {
+    return address instanceof InetSocketAddress inet
+        ? inet.getAddress().getHostAddress() + ":" + inet.getPort()
+        : String.valueOf(address);
+  }
+
+  /** How many WebSocket connections are open right now. */
+  public int openConnections() {
+    return registry.size();
+  }
+
+  /** Closes every connection with 1001 and stops the keepalive. */
+  @Override
+  public void close() {
+    registry.closeAll(CloseCode.GOING_AWAY, "relay shutting down");
+    registry.close();
+  }
+}

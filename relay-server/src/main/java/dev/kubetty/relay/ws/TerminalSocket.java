@@ -1,0 +1,233 @@
+package dev.kubetty.relay.ws;
+
+import dev.kubetty.protocol.CloseCode;
+import dev.kubetty.protocol.ControlMessage;
+import dev.kubetty.protocol.ControlMessage.Ack;
+import dev.kubetty.protocol.ControlMessage.ErrorReply;
+import dev.kubetty.protocol.ControlMessage.Hello;
+import dev.kubetty.protocol.ControlMessage.Ping;
+import dev.kubetty.protocol.ControlMessage.Pong;
+import dev.kubetty.protocol.ControlMessage.Ready;
+import dev.kubetty.protocol.ControlMessage.Resize;
+import dev.kubetty.protocol.MessageCodec;
+import dev.kubetty.protocol.Protocol;
+import dev.kubetty.protocol.ProtocolException;
+import dev.kubetty.relay.session.AttachResult;
+import dev.kubetty.relay.session.Attachment;
+import dev.kubetty.relay.session.TerminalSession;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection speaking {@code kubetty.v1}: waits for {@code hello}, attaches to the
+ * session, then forwards input, acks and resizes while a {@link OutputPump} sends output.
+ *
+ * <pre>
+ *   AWAIT_HELLO --hello--> ATTACHED --close/drop/displaced--> CLOSED
+ *        |                     ^
+ *        +--busy (4409)--------+--> CLOSED
+ * </pre>
+ *
+ * <p>Threads: Jetty calls the listener methods one at a time; the pump runs on its own virtual
+ * thread. Nothing a client sends can throw out of here: protocol violations close with 4400.
+ */
+final class TerminalSocket implements Session.Listener.AutoDemanding {
+  private static final Logger log = LoggerFactory.getLogger(TerminalSocket.class);
+
+  private final TerminalSession terminal;
+  private final ConnectionRegistry registry;
+  private final String remote;
+  private final StringBuilder text = new StringBuilder();
+  private long binaryBytes;
+  private Session socket;
+  private ScheduledFuture<?> helloTimeout;
+  private volatile Attachment attachment;
+  private volatile long lastReceivedNanos = System.nanoTime();
+
+  TerminalSocket(TerminalSession terminal, ConnectionRegistry registry, String remote) {
+    this.terminal = terminal;
+    this.registry = registry;
+    this.remote = remote;
+  }
+
+  @Override
+  public void onWebSocketOpen(Session session) {
+    this.socket = session;
+    registry.add(this);
+    helloTimeout =
+        registry
+            .scheduler()
+            .schedule(() -> closeIfNoHello(), Protocol.HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void onWebSocketPartialText(String fragment, boolean last) {
+    touch();
+    text.append(fragment);
+    if (text.length() > Protocol.MAX_FRAME_BYTES) {
+      protocolError("text frame larger than 1 MiB");
+      return;
+    }
+    if (last) {
+      String message = text.toString();
+      text.setLength(0);
+      try {
+        onControl(MessageCodec.decode(message));
+      } catch (ProtocolException e) {
+        protocolError(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void onWebSocketPartialBinary(ByteBuffer payload, boolean last, Callback callback) {
+    touch();
+    binaryBytes += payload.remaining();
+    Attachment current = attachment;
+    if (binaryBytes > Protocol.MAX_FRAME_BYTES) {
+      protocolError("binary frame larger than 1 MiB");
+    } else if (current == null) {
+      protocolError("binary frame before hello");
+    } else {
+      byte[] bytes = new byte[payload.remaining()];
+      payload.get(bytes);
+      current.input(bytes);
+    }
+    if (last) {
+      binaryBytes = 0;
+    }
+    callback.succeed();
+  }
+
+  @Override
+  public void onWebSocketPong(ByteBuffer payload) {
+    touch();
+  }
+
+  @Override
+  public void onWebSocketClose(int code, String reason) {
+    registry.remove(this);
+    if (helloTimeout != null) {
+      helloTimeout.cancel(false);
+    }
+    Attachment current = attachment;
+    if (current != null) {
+      boolean clean = code == CloseCode.NORMAL.code() || code == CloseCode.GOING_AWAY.code();
+      current.detach(clean);
+      log.info(
+          "session={} event=detached remote={} code={} clean={}",
+          terminal.id(),
+          remote,
+          code,
+          clean);
+    }
+  }
+
+  @Override
+  public void onWebSocketError(Throwable cause) {
+    log.debug("session={} event=socket-error remote={} error={}", terminal.id(), remote, cause);
+  }
+
+  private void onControl(ControlMessage message) {
+    Attachment current = attachment;
+    if (current == null) {
+      if (message instanceof Hello hello) {
+        onHello(hello);
+      } else {
+        protocolError("first message must be hello, got " + message.type());
+      }
+      return;
+    }
+    switch (message) {
+      case Ack ack -> current.ack(ack.offset());
+      case Resize r -> onResize(current, r);
+      case Ping ping -> current.send(new Pong());
+      case Pong pong -> {} // harmless: some clients answer pings we never sent
+      case Hello hello -> protocolError("duplicate hello");
+      default -> protocolError("unexpected message type " + message.type() + " from client");
+    }
+  }
+
+  private void onHello(Hello hello) {
+    helloTimeout.cancel(false);
+    if (!Protocol.isValidSize(hello.cols(), hello.rows())) {
+      protocolError("hello size out of range (cols 1-1000, rows 1-500)");
+      return;
+    }
+    AttachResult result = terminal.attach(hello, remote, this::closeFromRelay);
+    switch (result) {
+      case AttachResult.Busy busy -> {
+        log.info("session={} event=busy remote={}", terminal.id(), remote);
+        close(
+            CloseCode.BUSY, "session busy: another client is attached; takeover:true replaces it");
+      }
+      case AttachResult.Attached attached -> {
+        Attachment a = attached.attachment();
+        attachment = a;
+        a.send(new Ready(terminal.id(), a.readyOffset(), terminal.window(), terminal.head()));
+        log.info(
+            "session={} event=attached remote={} offset={} resumeFrom={}",
+            terminal.id(),
+            remote,
+            a.readyOffset(),
+            hello.resumeFrom());
+        OutputPump.start(a, socket, this::closeFromRelay, terminal.id());
+      }
+    }
+  }
+
+  private void onResize(Attachment current, Resize resize) {
+    if (Protocol.isValidSize(resize.cols(), resize.rows())) {
+      current.resize(resize.cols(), resize.rows());
+    } else {
+      current.send(
+          new ErrorReply(
+              "resize_out_of_range",
+              "size " + resize.cols() + "x" + resize.rows() + " outside cols 1-1000, rows 1-500"));
+    }
+  }
+
+  private void closeIfNoHello() {
+    if (attachment == null && socket.isOpen()) {
+      protocolError("no hello within 10 s");
+    }
+  }
+
+  private void protocolError(String reason) {
+    log.info("session={} event=protocol-error remote={} reason={}", terminal.id(), remote, reason);
+    close(CloseCode.PROTOCOL_ERROR, reason);
+  }
+
+  private void closeFromRelay(CloseCode code, String reason) {
+    close(code, reason);
+  }
+
+  /** Closes with a close frame; the reason is cut to fit the 123-byte limit. */
+  void close(CloseCode code, String reason) {
+    if (socket.isOpen()) {
+      socket.close(code.code(), CloseReasons.fit(reason), Callback.NOOP);
+    }
+  }
+
+  /** Drops a peer that stopped answering, without a close handshake. */
+  void disconnect() {
+    socket.disconnect();
+  }
+
+  void ping() {
+    socket.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+  }
+
+  long lastReceivedNanos() {
+    return lastReceivedNanos;
+  }
+
+  private void touch() {
+    lastReceivedNanos = System.nanoTime();
+  }
+}

@@ -33,10 +33,12 @@ import org.slf4j.LoggerFactory;
  *        +--busy (4409)--------+--> CLOSED
  * </pre>
  *
+ * <p>Public only because Jetty invokes the listener methods through method handles.
+ *
  * <p>Threads: Jetty calls the listener methods one at a time; the pump runs on its own virtual
  * thread. Nothing a client sends can throw out of here: protocol violations close with 4400.
  */
-final class TerminalSocket implements Session.Listener.AutoDemanding {
+public final class TerminalSocket implements Session.Listener.AutoDemanding {
   private static final Logger log = LoggerFactory.getLogger(TerminalSocket.class);
 
   private final TerminalSession terminal;

@@ -19,6 +19,10 @@ import java.util.Map;
  *     the buffer size)
  * @param resumeGrace how long output is held for a client that dropped without closing ({@code
  *     KUBETTY_RESUME_GRACE}, default 60s)
+ * @param pingInterval how often the relay pings each connection ({@code KUBETTY_PING_INTERVAL},
+ *     default 15s)
+ * @param peerTimeout a connection silent this long (no frame, no pong) is dropped and detached
+ *     ({@code KUBETTY_PEER_TIMEOUT}, default 30s)
  * @param shell the login shell command line ({@code $SHELL -l}, else {@code /bin/bash -l})
  * @param workingDirectory where the shell starts ({@code $HOME}, else the current directory)
  */
@@ -29,6 +33,8 @@ public record RelayConfig(
     int bufferBytes,
     int windowBytes,
     Duration resumeGrace,
+    Duration pingInterval,
+    Duration peerTimeout,
     List<String> shell,
     Path workingDirectory) {
 
@@ -47,6 +53,15 @@ public record RelayConfig(
     int buffer = in.bytes("KUBETTY_BUFFER_BYTES", DEFAULT_BUFFER_BYTES, 1 << 20, 1 << 30);
     int window =
         in.bytes("KUBETTY_WINDOW_BYTES", Math.min(DEFAULT_WINDOW_BYTES, buffer), 64 << 10, buffer);
+    Duration ping = in.duration("KUBETTY_PING_INTERVAL", Duration.ofSeconds(15));
+    Duration peerTimeout = in.duration("KUBETTY_PEER_TIMEOUT", Duration.ofSeconds(30));
+    if (ping.toMillis() < 100) {
+      throw new ConfigException("KUBETTY_PING_INTERVAL", "must be at least 100ms");
+    }
+    if (peerTimeout.compareTo(ping) <= 0) {
+      throw new ConfigException(
+          "KUBETTY_PEER_TIMEOUT", "must be longer than KUBETTY_PING_INTERVAL (" + ping + ")");
+    }
     String shell = in.string("SHELL", "");
     String home = in.string("HOME", "");
     return new RelayConfig(
@@ -56,6 +71,8 @@ public record RelayConfig(
         buffer,
         window,
         in.duration("KUBETTY_RESUME_GRACE", Duration.ofSeconds(60)),
+        ping,
+        peerTimeout,
         shell.isBlank() ? List.of("/bin/bash", "-l") : List.of(shell, "-l"),
         Path.of(home.isBlank() ? System.getProperty("user.dir") : home));
   }
@@ -69,6 +86,8 @@ public record RelayConfig(
         bufferBytes,
         windowBytes,
         resumeGrace,
+        pingInterval,
+        peerTimeout,
         shell,
         workingDirectory);
   }

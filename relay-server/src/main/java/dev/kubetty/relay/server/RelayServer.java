@@ -41,7 +41,8 @@ public final class RelayServer implements AutoCloseable {
     connector.setHost(listen.getAddress().getHostAddress());
     connector.setPort(listen.getPort());
     server.addConnector(connector);
-    this.endpoint = new TerminalEndpoint(server, terminal, new HealthHandler(terminal::isReady));
+    this.endpoint =
+        new TerminalEndpoint(server, config, terminal, new HealthHandler(terminal::isReady));
     Handler root = endpoint.handler();
     if (config.authMode() == AuthMode.DISABLED) {
       root = new AuthWarningHandler(root);

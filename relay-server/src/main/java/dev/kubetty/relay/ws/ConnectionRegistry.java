@@ -27,7 +27,15 @@ final class ConnectionRegistry implements AutoCloseable {
           r -> Thread.ofPlatform().daemon().name("ws-keepalive").unstarted(r));
   private final long deadAfterNanos;
 
-  ConnectionRegistry(Duration pingEvery, Duration deadAfter, Duration checkEvery) {
+  /**
+   * Pings every {@code pingEvery}; drops a connection within {@code peerTimeout} of its last frame,
+   * checking six times per timeout.
+   */
+  ConnectionRegistry(Duration pingEvery, Duration peerTimeout) {
+    this(pingEvery, peerTimeout.minus(peerTimeout.dividedBy(6)), peerTimeout.dividedBy(6));
+  }
+
+  private ConnectionRegistry(Duration pingEvery, Duration deadAfter, Duration checkEvery) {
     this.deadAfterNanos = deadAfter.toNanos();
     long pingTicks = Math.max(1, pingEvery.toMillis() / checkEvery.toMillis());
     long[] tick = {0};
@@ -36,12 +44,6 @@ final class ConnectionRegistry implements AutoCloseable {
         checkEvery.toMillis(),
         checkEvery.toMillis(),
         TimeUnit.MILLISECONDS);
-  }
-
-  /** The defaults: ping every 15 s, dead after 25 s of silence, checked every 5 s. */
-  static ConnectionRegistry withDefaults() {
-    return new ConnectionRegistry(
-        Duration.ofSeconds(15), Duration.ofSeconds(25), Duration.ofSeconds(5));
   }
 
   ScheduledExecutorService scheduler() {

@@ -2,10 +2,10 @@ package dev.kubetty.relay.ws;
 
 import dev.kubetty.protocol.CloseCode;
 import dev.kubetty.protocol.Protocol;
+import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.session.TerminalSession;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.time.Duration;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Response;
@@ -22,18 +22,20 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * enforces the protocol's 1 MiB message limit itself so that oversized frames close with 4400.
  */
 public final class TerminalEndpoint implements AutoCloseable {
-  private final ConnectionRegistry registry = ConnectionRegistry.withDefaults();
+  private final ConnectionRegistry registry;
   private final TerminalSession terminal;
   private final WebSocketUpgradeHandler handler;
 
   /** Creates the endpoint for {@code server}; {@link #handler()} must be installed in it. */
-  public TerminalEndpoint(Server server, TerminalSession terminal, Handler next) {
+  public TerminalEndpoint(
+      Server server, RelayConfig config, TerminalSession terminal, Handler next) {
     this.terminal = terminal;
+    this.registry = new ConnectionRegistry(config.pingInterval(), config.peerTimeout());
     this.handler =
         WebSocketUpgradeHandler.from(
             server,
             container -> {
-              container.setIdleTimeout(Duration.ofSeconds(60));
+              container.setIdleTimeout(config.peerTimeout().multipliedBy(2));
               container.setMaxTextMessageSize(Long.MAX_VALUE);
               container.setMaxBinaryMessageSize(Long.MAX_VALUE);
               container.setMaxFrameSize(64 << 10);

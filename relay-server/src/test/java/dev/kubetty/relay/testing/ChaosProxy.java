@@ -1,0 +1,117 @@
+package dev.kubetty.relay.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP proxy on 127.0.0.1 that plays a bad network between a client and the relay: {@link #cutAll}
+ * resets every connection (no WebSocket close frame), {@link #freeze} stops forwarding while
+ * keeping the sockets open, like a peer that vanished without a FIN.
+ */
+public final class ChaosProxy implements AutoCloseable {
+  private final ServerSocket server;
+  private final InetSocketAddress target;
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger accepted = new AtomicInteger();
+  private volatile boolean frozen;
+
+  public ChaosProxy(URI targetUri) throws IOException {
+    this.target = new InetSocketAddress(targetUri.getHost(), targetUri.getPort());
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread.ofPlatform().daemon().name("chaos-accept").start(this::acceptLoop);
+  }
+
+  /** The relay's WebSocket URI as seen through this proxy. */
+  public URI webSocketUri() {
+    return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/ws");
+  }
+
+  /** How many connections the proxy has accepted. */
+  public int accepted() {
+    return accepted.get();
+  }
+
+  /** Resets every open connection, both sides, without any close handshake. */
+  public void cutAll() {
+    for (Socket socket : sockets) {
+      try {
+        socket.setSoLinger(true, 0);
+        socket.close();
+      } catch (IOException e) {
+        // Already closed: nothing to cut.
+      }
+    }
+    sockets.clear();
+  }
+
+  /** Stops forwarding in both directions; sockets stay open. */
+  public void freeze() {
+    frozen = true;
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        Socket upstream = new Socket(target.getAddress(), target.getPort());
+        client.setTcpNoDelay(true);
+        upstream.setTcpNoDelay(true);
+        sockets.add(client);
+        sockets.add(upstream);
+        accepted.incrementAndGet();
+        pipe(client, upstream);
+        pipe(upstream, client);
+      } catch (IOException e) {
+        return; // closed
+      }
+    }
+  }
+
+  private void pipe(Socket from, Socket to) {
+    Thread.ofPlatform()
+        .daemon()
+        .name("chaos-pipe")
+        .start(
+            () -> {
+              byte[] buffer = new byte[64 << 10];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  while (frozen) {
+                    Thread.sleep(50);
+                  }
+                  out.write(buffer, 0, n);
+                }
+              } catch (IOException | InterruptedException e) {
+                // The connection was cut; the other pipe notices on its own.
+              } finally {
+                sockets.remove(from);
+                closeQuietly(to);
+              }
+            });
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Best effort.
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    cutAll();
+  }
+}

@@ -17,12 +17,17 @@ final class Backoff {
   private int attempts;
 
   Backoff(Duration min, Duration max, Random random) {
-    if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
-      throw new IllegalArgumentException("backoff needs 0 < min <= max, got " + min + ", " + max);
-    }
+    check(min, max);
     this.minNanos = min.toNanos();
     this.maxNanos = max.toNanos();
     this.random = random;
+  }
+
+  /** Rejects bounds other than {@code 0 < min <= max}. */
+  static void check(Duration min, Duration max) {
+    if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("backoff needs 0 < min <= max, got " + min + ", " + max);
+    }
   }
 
   /** The wait before the next attempt; counts the attempt. */

@@ -16,6 +16,7 @@ final class Connection extends WebSocketListener {
   private volatile WebSocket socket;
 
   // Touched only inside serialized callback events.
+  boolean started;
   long window;
   long lastAcked;
 

@@ -7,14 +7,12 @@ import dev.kubetty.protocol.ControlMessage.Pong;
 import dev.kubetty.protocol.ControlMessage.Ready;
 import dev.kubetty.protocol.ControlMessage.Resize;
 import dev.kubetty.protocol.MessageCodec;
-import dev.kubetty.protocol.Protocol;
 import dev.kubetty.protocol.ProtocolException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,10 +207,10 @@ final class ReconnectingSocket {
       if (connection != current) {
         return;
       }
-      if (isFinalHttpStatus(httpStatus)) {
+      if (UpgradeFailure.isFinal(httpStatus)) {
         finish(4000 + httpStatus, "HTTP " + httpStatus + " at upgrade");
       } else {
-        lose(connection, describe(failure, httpStatus));
+        lose(connection, UpgradeFailure.describe(failure, httpStatus));
       }
     }
     callbacks.drain();
@@ -263,38 +261,46 @@ final class ReconnectingSocket {
   private void open() {
     String authorization;
     try {
-      authorization = settings.authorization() == null ? null : settings.authorization().get();
+      authorization = settings.authorization().get();
     } catch (RuntimeException e) {
-      log.warn("client {}: authorization supplier failed: {}", settings.clientId(), e.toString());
-      authorization = null; // try anyway: the relay may not need it, or will answer 401
+      // Say only which exception: its message might quote a token.
+      retryLater("authorization supplier threw " + e.getClass().getSimpleName());
+      return;
     }
     synchronized (lock) {
-      if (closedByUser
-          || current != null
-          || (state != State.CONNECTING && state != State.RECONNECTING)) {
+      if (!wantsSocket()) {
         return;
       }
-      Request.Builder request =
-          new Request.Builder()
-              .url(settings.uri().toString())
-              .header("Sec-WebSocket-Protocol", Protocol.SUBPROTOCOL);
-      if (authorization != null) {
-        request.header("Authorization", authorization);
-      }
       current = new Connection(this, ++generation);
-      current.attach(http.newWebSocket(request.build(), current));
-      log.info(
-          "client {}: opening socket #{} to {}",
-          settings.clientId(),
-          generation,
-          settings.loggableUri());
+      current.attach(http.newWebSocket(settings.upgradeRequest(authorization), current));
+      log.info("client {}: opening socket #{}", settings.clientId(), generation);
     }
+  }
+
+  private boolean wantsSocket() {
+    return !closedByUser
+        && current == null
+        && (state == State.CONNECTING || state == State.RECONNECTING);
+  }
+
+  private void retryLater(String why) {
+    synchronized (lock) {
+      if (wantsSocket()) {
+        scheduleRetry(why);
+      }
+    }
+    callbacks.drain();
   }
 
   /** Gives up on {@code connection} and schedules the next attempt. Caller holds lock. */
   private void lose(Connection connection, String why) {
     current = null;
     connection.cancel();
+    scheduleRetry(why);
+  }
+
+  /** Reports RECONNECTING and arms the timer for the next attempt. Caller holds lock. */
+  private void scheduleRetry(String why) {
     Duration wait = backoff.next();
     setState(
         State.RECONNECTING,
@@ -325,18 +331,5 @@ final class ReconnectingSocket {
       timer.cancel(false);
       timer = null;
     }
-  }
-
-  private static boolean isFinalHttpStatus(int status) {
-    // A 4xx would be refused again; 408 and 429 are the ones that say "try later".
-    return status >= 400 && status < 500 && status != 408 && status != 429;
-  }
-
-  private static String describe(Throwable failure, int httpStatus) {
-    if (httpStatus > 0) {
-      return "HTTP " + httpStatus + " at upgrade";
-    }
-    String message = failure.getMessage();
-    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
   }
 }

@@ -192,7 +192,7 @@ public final class RelayClient implements AutoCloseable {
 
     /** Reconnect waits; default 100 ms to 5 s. */
     public Builder backoff(Duration min, Duration max) {
-      new Backoff(min, max, new java.util.Random()); // validates
+      Backoff.check(min, max);
       this.backoffMin = min;
       this.backoffMax = max;
       return this;

@@ -35,6 +35,7 @@ final class StreamDelivery {
    * Starts {@code connection}'s stream at {@code ready.offset}, reporting a gap if there is one.
    */
   void ready(Connection connection, Ready ready) {
+    connection.started = true;
     connection.window = ready.window();
     connection.lastAcked = ready.offset();
     long wanted = cursor.expected();
@@ -49,6 +50,10 @@ final class StreamDelivery {
 
   /** Delivers the unseen part of a binary frame, then acks if a quarter window was consumed. */
   void output(Connection connection, byte[] frame) {
+    if (!connection.started) {
+      log.warn("client {}: ignoring {} output bytes before ready", clientId, frame.length);
+      return;
+    }
     OutputCursor.Slice slice = cursor.accept(frame);
     try {
       if (slice != null) {

@@ -9,8 +9,8 @@ import dev.kubetty.protocol.ControlMessage.Resize;
 import dev.kubetty.protocol.MessageCodec;
 import dev.kubetty.protocol.ProtocolException;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -50,8 +50,7 @@ final class ReconnectingSocket {
     this.http = threads.http();
     this.delivery =
         new StreamDelivery(settings.listener(), settings.resumeFrom(), settings.clientId());
-    this.backoff =
-        new Backoff(settings.backoffMin(), settings.backoffMax(), ThreadLocalRandom.current());
+    this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), new Random());
     this.takeoverPending = settings.takeover();
     this.cols = settings.cols();
     this.rows = settings.rows();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +18,20 @@ final class RecordingListener implements RelayListener {
   private final AtomicInteger inCallback = new AtomicInteger();
   volatile String lastDetail;
 
+  /** While set, {@link #onOutput} records its event and then waits for this latch. */
+  volatile CountDownLatch outputGate;
+
   @Override
   public void onOutput(long offset, byte[] data) {
     record("output " + offset + " " + new String(data, StandardCharsets.UTF_8));
+    CountDownLatch gate = outputGate;
+    if (gate != null) {
+      try {
+        gate.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.kubetty.protocol.ControlMessage.Exit;
 import dev.kubetty.protocol.ControlMessage.Hello;
 import dev.kubetty.protocol.ControlMessage.Ping;
 import dev.kubetty.protocol.ControlMessage.Pong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -129,5 +130,18 @@ class RelayClientTest extends RelayClientTestBase {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> thread.getName().startsWith("kubetty-client-"))
         .count();
+  }
+
+  @Test
+  void acksOnlyAfterTheListenerReturned() throws Exception {
+    RelayPeer relay = connectLive(0, 16);
+    CountDownLatch gate = new CountDownLatch(1);
+    events.outputGate = gate;
+    relay.output("abcd");
+    events.expect("output 0 abcd");
+    Thread.sleep(100); // the listener is still blocked: no ack may have been sent meanwhile
+    relay.assertNothingReceived();
+    gate.countDown();
+    assertThat(relay.message()).isEqualTo(new Ack(4));
   }
 }

@@ -140,8 +140,8 @@ public final class RelayClient implements AutoCloseable {
 
     private Builder(URI uri) {
       String scheme = Objects.requireNonNull(uri, "uri").getScheme();
-      if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
-        throw new IllegalArgumentException("relay URI must be ws:// or wss://, got " + scheme);
+      if (!"ws".equals(scheme) && !"wss".equals(scheme) || uri.getHost() == null) {
+        throw new IllegalArgumentException("relay URI must be ws://host/… or wss://host/…");
       }
       this.uri = uri;
     }

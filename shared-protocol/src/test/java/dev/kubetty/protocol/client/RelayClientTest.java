@@ -1,6 +1,7 @@
 package dev.kubetty.protocol.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubetty.protocol.ControlMessage.Ack;
 import dev.kubetty.protocol.ControlMessage.ErrorReply;
@@ -8,6 +9,8 @@ import dev.kubetty.protocol.ControlMessage.Exit;
 import dev.kubetty.protocol.ControlMessage.Hello;
 import dev.kubetty.protocol.ControlMessage.Ping;
 import dev.kubetty.protocol.ControlMessage.Pong;
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
@@ -143,5 +146,18 @@ class RelayClientTest extends RelayClientTestBase {
     relay.assertNothingReceived();
     gate.countDown();
     assertThat(relay.message()).isEqualTo(new Ack(4));
+  }
+
+  @Test
+  void builderRejectsBadArguments() {
+    assertThatThrownBy(() -> RelayClient.builder(URI.create("http://127.0.0.1/ws")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder().size(0, 24)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder().resumeFrom(-1L))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RelayClient.builder(URI.create("ws://127.0.0.1/ws")).build())
+        .isInstanceOf(IllegalStateException.class);
   }
 }

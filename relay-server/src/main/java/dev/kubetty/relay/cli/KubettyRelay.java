@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "KubeTTY relay: one persistent shell, attachable over WebSocket.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      AttachCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class KubettyRelay implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,122 @@
+package dev.kubetty.relay.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubetty.protocol.client.RelayClient;
+import dev.kubetty.protocol.client.State;
+import dev.kubetty.relay.server.RelayServer;
+import dev.kubetty.relay.testing.ChaosProxy;
+import dev.kubetty.relay.testing.RelayFixture;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared Java client against the real relay through a network that keeps failing: the consumer
+ * must see one gap-free byte stream, nothing lost, nothing repeated.
+ */
+@Tag("slow")
+class LosslessResumeTest {
+  private static final int LINES = 6_000_000; // `seq` prints ~53 MB through the PTY (\r\n)
+  private static final int DROPS = 20;
+
+  @Test
+  void fiftyMegabyteFloodSurvivesTwentyDropsWithoutLossOrDuplicates() throws Exception {
+    byte[] expected = expectedSeqOutput(LINES);
+    long dropEvery = expected.length / (DROPS + 1);
+    AtomicInteger drops = new AtomicInteger();
+    ExecutorService chaos = Executors.newSingleThreadExecutor();
+    try (RelayServer relay = RelayFixture.start();
+        ChaosProxy network = new ChaosProxy(relay.webSocketUri())) {
+      StreamRecorder recorder =
+          new StreamRecorder(
+              total -> {
+                if (total > (drops.get() + 1) * dropEvery && drops.get() < DROPS) {
+                  drops.incrementAndGet();
+                  chaos.execute(network::cutAll);
+                }
+              });
+      RelayClient client =
+          RelayClient.builder(network.webSocketUri())
+              .listener(recorder)
+              .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+              .build();
+      client.connect();
+      while (client.state() != State.LIVE) {
+        Thread.sleep(10);
+      }
+      client.send(("seq 1 " + LINES + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
+      recorder.awaitText("END-42", Duration.ofSeconds(120));
+      client.close();
+
+      byte[] received = recorder.bytes();
+      int start = indexOf(received, "1\r\n2\r\n3\r\n".getBytes(StandardCharsets.US_ASCII));
+      int end = indexOf(received, "END-42".getBytes(StandardCharsets.US_ASCII));
+      byte[] flood = Arrays.copyOfRange(received, start, end);
+      assertThat(drops.get()).isEqualTo(DROPS);
+      assertThat(network.accepted()).as("connections").isGreaterThanOrEqualTo(DROPS + 1);
+      assertThat(recorder.gaps()).isEmpty();
+      assertThat(flood.length).isEqualTo(expected.length);
+      assertThat(sha256(flood)).isEqualTo(sha256(expected));
+    } finally {
+      chaos.shutdownNow();
+    }
+  }
+
+  @Test
+  void clientIsToldTheExactGapWhenItsOffsetFellOutOfTheBuffer() throws Exception {
+    int buffer = 1 << 20;
+    try (RelayServer relay =
+        RelayFixture.start(Map.of("KUBETTY_BUFFER_BYTES", String.valueOf(buffer)))) {
+      StreamRecorder first = new StreamRecorder();
+      RelayClient writer = RelayClient.builder(relay.webSocketUri()).listener(first).build();
+      writer.connect();
+      writer.send("head -c 3000000 /dev/zero | tr '\\0' x; echo; echo DONE-$((6*7))\r".getBytes());
+      first.awaitText("DONE-42", Duration.ofSeconds(30));
+      writer.close();
+      Thread.sleep(300); // let the prompt arrive so the head is final
+      long head = relay.terminal().head();
+
+      StreamRecorder late = new StreamRecorder();
+      RelayClient reader =
+          RelayClient.builder(relay.webSocketUri()).listener(late).resumeFrom(10L).build();
+      reader.connect();
+      late.awaitText("DONE-42", Duration.ofSeconds(10));
+      reader.close();
+      assertThat(late.gaps()).containsExactly(new StreamRecorder.Gap(10, head - buffer));
+    }
+  }
+
+  private static byte[] expectedSeqOutput(int lines) {
+    StringBuilder out = new StringBuilder(60_000_000);
+    for (int i = 1; i <= lines; i++) {
+      out.append(i).append("\r\n");
+    }
+    return out.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found: " + new String(needle, StandardCharsets.US_ASCII));
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}

@@ -5,6 +5,8 @@ import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.pty.ShellProcess;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,11 @@ public final class TerminalSession implements AutoCloseable {
 
   private final RelayConfig config;
   private final StreamState stream;
+  private static final int MAX_PENDING_INPUT = 64 << 10;
+
   private final Object inputLock = new Object();
+  private final List<byte[]> pendingInput = new ArrayList<>(); // guarded by inputLock
+  private int pendingInputBytes; // guarded by inputLock
   private final Thread reader;
   private volatile ShellProcess shell;
   private volatile int cols = 80;
@@ -93,19 +99,44 @@ public final class TerminalSession implements AutoCloseable {
     return new AttachResult.Attached(result.attached());
   }
 
-  /** Writes keyboard input to the current shell; input during a respawn is dropped. */
+  /**
+   * Writes keyboard input to the current shell. Between a shell's exit and the next shell's start,
+   * up to 64 KiB of input is kept and given to the new shell; beyond that it is dropped.
+   */
   void input(byte[] bytes) {
     synchronized (inputLock) {
       ShellProcess current = shell;
       if (current == null) {
+        if (pendingInputBytes + bytes.length <= MAX_PENDING_INPUT) {
+          pendingInput.add(bytes);
+          pendingInputBytes += bytes.length;
+        } else {
+          log.warn("session={} event=input-dropped bytes={} reason=no-shell", id(), bytes.length);
+        }
         return;
       }
-      try {
-        current.write(bytes);
-      } catch (IOException e) {
-        // The shell is exiting; the reader thread records the exit and respawns.
-        log.debug("session={} event=input-dropped reason={}", id(), e.toString());
+      write(current, bytes);
+    }
+  }
+
+  private void write(ShellProcess current, byte[] bytes) {
+    try {
+      current.write(bytes);
+    } catch (IOException e) {
+      // The shell is exiting; the reader thread records the exit and respawns.
+      log.debug("session={} event=input-dropped reason={}", id(), e.toString());
+    }
+  }
+
+  /** Makes {@code started} the current shell and hands it the input typed while there was none. */
+  private void install(ShellProcess started) {
+    synchronized (inputLock) {
+      shell = started;
+      for (byte[] bytes : pendingInput) {
+        write(started, bytes);
       }
+      pendingInput.clear();
+      pendingInputBytes = 0;
     }
   }
 
@@ -131,11 +162,13 @@ public final class TerminalSession implements AutoCloseable {
     while (!closed) {
       try {
         if (shell == null) {
-          shell = spawn();
+          install(spawn());
         }
         long started = System.nanoTime();
         int code = pump(shell);
-        shell = null;
+        synchronized (inputLock) {
+          shell = null;
+        }
         if (closed) {
           return;
         }

@@ -47,6 +47,7 @@ public final class TestSocket implements AutoCloseable {
   private final WebSocket socket;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private boolean autoAck = true;
+  private final java.util.List<String> history = new java.util.ArrayList<>();
   private long nextOffset = -1;
   private long acked;
 
@@ -154,8 +155,13 @@ public final class TestSocket implements AutoCloseable {
       throw new AssertionError(e);
     }
     if (event == null) {
-      return fail("timed out waiting for the relay; output so far: " + output);
+      return fail(
+          "timed out waiting for the relay; output so far: " + output + "; events: " + history);
     }
+    history.add(
+        event instanceof Binary b
+            ? "bin(" + new String(b.bytes(), StandardCharsets.ISO_8859_1) + ")"
+            : event.toString());
     if (event instanceof Binary binary) {
       output.writeBytes(binary.bytes());
       nextOffset += binary.bytes().length;

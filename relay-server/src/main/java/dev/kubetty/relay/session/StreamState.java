@@ -3,7 +3,6 @@ package dev.kubetty.relay.session;
 import dev.kubetty.protocol.ControlMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -265,16 +264,6 @@ final class StreamState {
     try {
       closed = true;
       changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Waits up to {@code timeout} for a change; for tests of flow control. */
-  void awaitChange(long timeout, TimeUnit unit) throws InterruptedException {
-    lock.lock();
-    try {
-      changed.await(timeout, unit);
     } finally {
       lock.unlock();
     }

@@ -3,29 +3,20 @@ package dev.kubetty.relay.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.ControlMessage.Ready;
-import dev.kubetty.relay.server.RelayServer;
-import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.RelayExtension;
 import dev.kubetty.relay.testing.TestSocket;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client that stops reading stalls the shell, not the relay's heap. */
 class FlowControlTest {
   private static final int WINDOW = 256 << 10;
-  private RelayServer relay;
 
-  @BeforeEach
-  void startRelay() throws Exception {
-    relay = RelayFixture.start(Map.of("KUBETTY_WINDOW_BYTES", String.valueOf(WINDOW)));
-  }
-
-  @AfterEach
-  void stopRelay() {
-    relay.close();
-  }
+  @RegisterExtension
+  final RelayExtension relay =
+      new RelayExtension(Map.of("KUBETTY_WINDOW_BYTES", String.valueOf(WINDOW)));
 
   @Test
   void nonAckingClientGetsAtMostOneWindowAndTheShellWaits() throws Exception {
@@ -37,12 +28,12 @@ class FlowControlTest {
         // drain until the relay stops sending: the window is full
       }
       long inFlight = client.nextOffset() - ready.offset();
-      long head = relay.terminal().head();
+      long head = relay.relay().terminal().head();
       Thread.sleep(500);
 
       assertThat(inFlight).isLessThanOrEqualTo(WINDOW).isGreaterThan(WINDOW / 2);
       assertThat(head - ready.offset()).as("relay read no further").isLessThanOrEqualTo(WINDOW);
-      assertThat(relay.terminal().head()).as("shell is stalled").isEqualTo(head);
+      assertThat(relay.relay().terminal().head()).as("shell is stalled").isEqualTo(head);
       assertThat(usedHeapAfterGc() - heapBefore).isLessThan(16L << 20);
 
       client.type("\u0003");

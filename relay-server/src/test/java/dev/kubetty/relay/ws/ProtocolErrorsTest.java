@@ -4,30 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.ControlMessage.Ack;
 import dev.kubetty.protocol.ControlMessage.Hello;
-import dev.kubetty.relay.server.RelayServer;
-import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.RelayExtension;
 import dev.kubetty.relay.testing.TestSocket;
 import dev.kubetty.relay.testing.TestSocket.Closed;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Whatever a client sends, the relay answers with a clear close and the shell survives. */
 class ProtocolErrorsTest {
-  private static RelayServer relay;
-
-  @BeforeAll
-  static void startRelay() throws Exception {
-    relay = RelayFixture.start();
-  }
-
-  @AfterAll
-  static void stopRelay() {
-    relay.close();
-  }
+  @RegisterExtension static final RelayExtension relay = new RelayExtension();
 
   @ParameterizedTest
   @CsvSource(

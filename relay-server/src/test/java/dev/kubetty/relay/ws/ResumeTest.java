@@ -3,29 +3,20 @@ package dev.kubetty.relay.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.ControlMessage.Ready;
-import dev.kubetty.relay.server.RelayServer;
-import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.RelayExtension;
 import dev.kubetty.relay.testing.TestSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The four cases of {@code ready.offset} from the protocol contract. */
 class ResumeTest {
   private static final int BUFFER = 1 << 20;
-  private RelayServer relay;
 
-  @BeforeEach
-  void startRelay() throws Exception {
-    relay = RelayFixture.start(Map.of("KUBETTY_BUFFER_BYTES", String.valueOf(BUFFER)));
-  }
-
-  @AfterEach
-  void stopRelay() {
-    relay.close();
-  }
+  @RegisterExtension
+  final RelayExtension relay =
+      new RelayExtension(Map.of("KUBETTY_BUFFER_BYTES", String.valueOf(BUFFER)));
 
   @Test
   void resumeFromABufferedOffsetRepeatsAndLosesNothing() {
@@ -92,8 +83,8 @@ class ResumeTest {
   /** Waits until the shell has printed everything (the head stops moving for 300 ms). */
   private long awaitQuietHead() throws InterruptedException {
     long head = -1;
-    while (head != relay.terminal().head()) {
-      head = relay.terminal().head();
+    while (head != relay.relay().terminal().head()) {
+      head = relay.relay().terminal().head();
       Thread.sleep(300);
     }
     return head;

@@ -4,27 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.ControlMessage.Hello;
 import dev.kubetty.protocol.ControlMessage.Ready;
-import dev.kubetty.relay.server.RelayServer;
-import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.RelayExtension;
 import dev.kubetty.relay.testing.TestSocket;
 import dev.kubetty.relay.testing.TestSocket.Closed;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One writer at a time: busy, explicit take-over, and a client replacing its own ghost. */
 class TakeOverTest {
-  private RelayServer relay;
-
-  @BeforeEach
-  void startRelay() throws Exception {
-    relay = RelayFixture.start();
-  }
-
-  @AfterEach
-  void stopRelay() {
-    relay.close();
-  }
+  @RegisterExtension final RelayExtension relay = new RelayExtension();
 
   @Test
   void secondClientIsBusyAndTheFirstKeepsWorking() {

@@ -8,29 +8,17 @@ import dev.kubetty.protocol.ControlMessage.Ping;
 import dev.kubetty.protocol.ControlMessage.Pong;
 import dev.kubetty.protocol.ControlMessage.Ready;
 import dev.kubetty.protocol.ControlMessage.Resize;
-import dev.kubetty.relay.server.RelayServer;
-import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.RelayExtension;
 import dev.kubetty.relay.testing.TestSocket;
 import dev.kubetty.relay.testing.TestSocket.Event;
 import dev.kubetty.relay.testing.TestSocket.Text;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real relay with a real bash on a real PTY, driven over a real WebSocket. */
 class TerminalSocketTest {
-  private static RelayServer relay;
-
-  @BeforeAll
-  static void startRelay() throws Exception {
-    relay = RelayFixture.start();
-  }
-
-  @AfterAll
-  static void stopRelay() {
-    relay.close();
-  }
+  @RegisterExtension static final RelayExtension relay = new RelayExtension();
 
   @Test
   void echoRoundTrip() {

@@ -30,6 +30,13 @@ final class MarkerScanner {
    */
   int find(byte[] data, int from, int to) {
     for (int i = from; i < to; i++) {
+      if (matched == 0) {
+        // Fast path over long runs of payload: nothing to compare until the first marker byte.
+        i = indexOf(marker[0], data, i, to);
+        if (i == to) {
+          return -1;
+        }
+      }
       byte b = data[i];
       while (matched > 0 && b != marker[matched]) {
         matched = fallback[matched - 1];
@@ -40,6 +47,14 @@ final class MarkerScanner {
       }
     }
     return -1;
+  }
+
+  private static int indexOf(byte value, byte[] data, int from, int to) {
+    int i = from;
+    while (i < to && data[i] != value) {
+      i++;
+    }
+    return i;
   }
 
   private static int[] fallbackTable(byte[] pattern) {

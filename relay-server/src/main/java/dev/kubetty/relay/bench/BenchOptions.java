@@ -10,9 +10,15 @@ import java.util.List;
  * @param keys timed keystrokes for the echo latency
  * @param resumes timed reconnects for the resume latency
  * @param relayCommand the command line that starts a relay ({@code … serve})
+ * @param compression whether the client offers permessage-deflate (OkHttp's default, true)
  */
 public record BenchOptions(
-    int megabytes, int runs, int keys, int resumes, List<String> relayCommand) {
+    int megabytes,
+    int runs,
+    int keys,
+    int resumes,
+    List<String> relayCommand,
+    boolean compression) {
   public BenchOptions {
     positive("megabytes", megabytes);
     positive("runs", runs);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +23,9 @@ public final class Benchmark {
 
   private final BenchOptions options;
   private final List<Measurement> rows = new ArrayList<>();
-  private final Duration outputTimeout;
 
   private Benchmark(BenchOptions options) {
     this.options = options;
-    this.outputTimeout = Duration.ofSeconds(Math.max(60, options.megabytes()));
   }
 
   /**
@@ -49,36 +48,35 @@ public final class Benchmark {
   }
 
   private void runWith(Path home) throws IOException, InterruptedException {
-    OkHttpClient http = new OkHttpClient();
+    OkHttpClient http = HttpClients.create(options.compression());
     try (RelayProcess relay = RelayProcess.start(options.relayCommand(), home)) {
       URI uri = relay.awaitWebSocketUri();
       long relayUp = System.nanoTime();
-      double local = median("throughput, local PTY", localRuns(home));
+      ThroughputComparison throughput = new ThroughputComparison(options, home);
+      throughput.warmUpLocal();
       sleepUntil(relayUp + IDLE_BEFORE_RSS.toNanos());
-      informative("relay RSS, idle", relay.residentMebibytes(), "MiB", "VmRSS, no client");
-      measureAttached(relay, uri, http, local);
+      Measurement idle = memory("relay RSS, idle", relay, "VmRSS, no client attached yet");
+      Measurement attached = measureAttached(relay, uri, http, throughput);
+      rows.add(idle);
+      rows.add(attached);
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
   }
 
-  private void measureAttached(RelayProcess relay, URI uri, OkHttpClient http, double local)
-      throws InterruptedException {
+  /** Adds the rows measured with a client; returns the RSS taken after the throughput runs. */
+  private Measurement measureAttached(
+      RelayProcess relay, URI uri, OkHttpClient http, ThroughputComparison throughput)
+      throws IOException, InterruptedException {
     BenchClient client = BenchClient.create(uri, http, UUID.randomUUID().toString(), null);
     try {
       client.connect();
       client.sync(Duration.ofSeconds(20));
-      double viaRelay = median("throughput, via relay", relayRuns(client));
-      rows.add(
-          new Measurement(
-              "throughput ratio relay/local",
-              viaRelay / local,
-              "",
-              Goal.atLeast(0.9),
-              "ratio of the medians"));
-      informative(
-          "relay RSS, attached", relay.residentMebibytes(), "MiB", "VmRSS, after throughput");
+      throughput.run(client, relay.pid());
+      rows.addAll(throughput.measurements());
+      Measurement attached =
+          memory("relay RSS, attached", relay, "VmRSS, after the throughput runs");
       echo(client);
       ResumeLatency.Result resumed = ResumeLatency.measure(uri, http, client, options.resumes());
       client = resumed.client();
@@ -90,50 +88,24 @@ public final class Benchmark {
               "ms",
               Goal.atMost(100),
               options.resumes() + " reconnects, max " + Numbers.format(resume.max()) + " ms"));
+      return attached;
     } finally {
       client.close();
     }
   }
 
-  private double[] localRuns(Path home) throws IOException, InterruptedException {
-    LocalThroughput.measure(warmUpBytes(), home, outputTimeout);
-    double[] rates = new double[options.runs()];
-    for (int i = 0; i < rates.length; i++) {
-      rates[i] = LocalThroughput.measure(options.bytes(), home, outputTimeout);
-    }
-    return rates;
-  }
-
-  private double[] relayRuns(BenchClient client) throws InterruptedException {
-    RelayThroughput.measure(client, warmUpBytes(), outputTimeout);
-    double[] rates = new double[options.runs()];
-    for (int i = 0; i < rates.length; i++) {
-      rates[i] = RelayThroughput.measure(client, options.bytes(), outputTimeout);
-    }
-    return rates;
-  }
-
   private void echo(BenchClient client) throws InterruptedException {
-    Percentiles echo = new Percentiles(EchoLatency.measure(client, options.keys()));
-    String keys = options.keys() + " keys";
+    double[] millis = EchoLatency.measure(client, options.keys());
+    Percentiles echo = new Percentiles(millis);
+    long slow = Arrays.stream(millis).filter(ms -> ms > 1).count();
+    String keys = options.keys() + " keys, " + slow + " over 1 ms";
     rows.add(new Measurement("echo latency p50", echo.at(50), "ms", null, keys));
     rows.add(new Measurement("echo latency p99", echo.at(99), "ms", Goal.atMost(1), keys));
     rows.add(new Measurement("echo latency max", echo.max(), "ms", null, keys));
   }
 
-  private double median(String name, double[] rates) {
-    Percentiles p = new Percentiles(rates);
-    String how = "median of " + rates.length + " x " + options.megabytes() + " MB: " + p.list();
-    informative(name, p.median(), "MB/s", how);
-    return p.median();
-  }
-
-  private void informative(String name, double value, String unit, String how) {
-    rows.add(new Measurement(name, value, unit, null, how));
-  }
-
-  private long warmUpBytes() {
-    return Math.max(1_000_000, options.bytes() / 10);
+  private static Measurement memory(String name, RelayProcess relay, String how) {
+    return new Measurement(name, relay.residentMebibytes(), "MiB", null, how);
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

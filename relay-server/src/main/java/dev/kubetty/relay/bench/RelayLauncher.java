@@ -17,10 +17,13 @@ public final class RelayLauncher {
    * @param anchor a class of the relay, whose code source is the jar when running from one
    * @param explicitJar a jar given by the user, or {@code null}
    * @param mainClass the CLI main class, used with the class path when there is no jar
+   * @param jvmArguments extra options for the relay's JVM, such as {@code -Xmx256m}
    */
-  public static List<String> command(Class<?> anchor, Path explicitJar, String mainClass) {
+  public static List<String> command(
+      Class<?> anchor, Path explicitJar, String mainClass, List<String> jvmArguments) {
     List<String> command =
         new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED"));
+    command.addAll(jvmArguments);
     Path jar = explicitJar != null ? explicitJar : runningJar(anchor);
     if (jar != null) {
       command.addAll(List.of("-jar", jar.toString()));

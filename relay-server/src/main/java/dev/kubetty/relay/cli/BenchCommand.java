@@ -12,6 +12,8 @@ import dev.kubetty.relay.bench.ReportTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -51,6 +53,20 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--relay-jar", description = "Relay jar to run (default: this jar).")
   Path relayJar;
 
+  @Option(
+      names = "--relay-jvm-arg",
+      paramLabel = "OPTION",
+      description = "Extra option for the relay's JVM (repeatable), e.g. -Xmx256m.")
+  List<String> relayJvmArguments = new ArrayList<>();
+
+  @Option(
+      names = "--deflate",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Let the client offer permessage-deflate (default, as OkHttp does).")
+  boolean deflate;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -81,6 +97,8 @@ final class BenchCommand implements Callable<Integer> {
         runs,
         keys,
         resumes,
-        RelayLauncher.command(BenchCommand.class, relayJar, KubettyRelay.class.getName()));
+        RelayLauncher.command(
+            BenchCommand.class, relayJar, KubettyRelay.class.getName(), relayJvmArguments),
+        deflate);
   }
 }

@@ -1,0 +1,38 @@
+package dev.kubetty.relay.bench;
+
+import dev.kubetty.relay.pty.ShellProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The baseline: an {@link OutputScript} run by {@code /bin/bash -c} on a local PTY and read
+ * directly, in 64 KiB reads like the relay's, with no network in between.
+ */
+final class LocalThroughput {
+  private static final int READ_CHUNK = 64 << 10;
+
+  private LocalThroughput() {}
+
+  /** One run; returns MB/s. */
+  static double measure(long bytes, Path directory, Duration timeout)
+      throws IOException, InterruptedException {
+    OutputScript script = OutputScript.of(bytes);
+    ThroughputProbe probe = new ThroughputProbe(script);
+    try (ShellProcess shell =
+        ShellProcess.start(
+            List.of("/bin/bash", "-c", script.command()),
+            directory,
+            BenchClient.COLS,
+            BenchClient.ROWS)) {
+      byte[] buffer = new byte[READ_CHUNK];
+      int n;
+      while ((n = shell.read(buffer, READ_CHUNK)) >= 0) {
+        probe.accept(System.nanoTime(), buffer, n);
+      }
+      shell.waitFor();
+    }
+    return probe.awaitMegabytesPerSecond(timeout);
+  }
+}

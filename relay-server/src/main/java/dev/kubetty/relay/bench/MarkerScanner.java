@@ -1,0 +1,74 @@
+package dev.kubetty.relay.bench;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Finds a byte marker in a stream that arrives in chunks, also when the marker spans chunks
+ * (Knuth–Morris–Pratt). Not thread-safe: one reader feeds it.
+ */
+final class MarkerScanner {
+  private final byte[] marker;
+  private final int[] fallback;
+  private int matched;
+
+  MarkerScanner(String marker) {
+    this.marker = marker.getBytes(StandardCharsets.US_ASCII);
+    if (this.marker.length == 0) {
+      throw new IllegalArgumentException("empty marker");
+    }
+    this.fallback = fallbackTable(this.marker);
+  }
+
+  int length() {
+    return marker.length;
+  }
+
+  /**
+   * Scans {@code data[from..to)}.
+   *
+   * @return the index just after the marker's last byte, or -1 if it did not end in this range
+   */
+  int find(byte[] data, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (matched == 0) {
+        // Fast path over long runs of payload: nothing to compare until the first marker byte.
+        i = indexOf(marker[0], data, i, to);
+        if (i == to) {
+          return -1;
+        }
+      }
+      byte b = data[i];
+      while (matched > 0 && b != marker[matched]) {
+        matched = fallback[matched - 1];
+      }
+      if (b == marker[matched] && ++matched == marker.length) {
+        matched = 0;
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte value, byte[] data, int from, int to) {
+    int i = from;
+    while (i < to && data[i] != value) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int[] fallbackTable(byte[] pattern) {
+    int[] table = new int[pattern.length];
+    int k = 0;
+    for (int i = 1; i < pattern.length; i++) {
+      while (k > 0 && pattern[i] != pattern[k]) {
+        k = table[k - 1];
+      }
+      if (pattern[i] == pattern[k]) {
+        k++;
+      }
+      table[i] = k;
+    }
+    return table;
+  }
+}

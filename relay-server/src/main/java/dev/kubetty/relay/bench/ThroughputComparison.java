@@ -1,0 +1,79 @@
+package dev.kubetty.relay.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Throughput of the same output read from a local PTY and through the relay, runs interleaved
+ * (local, relay, local, relay, …) so that background load hits both alike, after one untimed
+ * warm-up each. Also the CPU each path costs per MB: this process (the reader) and the relay.
+ */
+final class ThroughputComparison {
+  private final BenchOptions options;
+  private final Path directory;
+  private final Duration timeout;
+  private final long selfPid = ProcessHandle.current().pid();
+  private final double[] local;
+  private final double[] relayed;
+  private double localCpu;
+  private double clientCpu;
+  private double relayCpu;
+
+  ThroughputComparison(BenchOptions options, Path directory) {
+    this.options = options;
+    this.directory = directory;
+    this.timeout = Duration.ofSeconds(Math.max(60, options.megabytes()));
+    this.local = new double[options.runs()];
+    this.relayed = new double[options.runs()];
+  }
+
+  /** Untimed, to get the JIT going before the relay's idle RSS is taken. */
+  void warmUpLocal() throws IOException, InterruptedException {
+    LocalThroughput.measure(warmUpBytes(), directory, timeout);
+  }
+
+  /** Runs everything through {@code client} of the relay {@code relayPid}. */
+  void run(BenchClient client, long relayPid) throws IOException, InterruptedException {
+    RelayThroughput.measure(client, warmUpBytes(), timeout);
+    for (int i = 0; i < options.runs(); i++) {
+      double self = CpuClock.seconds(selfPid);
+      local[i] = LocalThroughput.measure(options.bytes(), directory, timeout);
+      double relay = CpuClock.seconds(relayPid);
+      localCpu += CpuClock.seconds(selfPid) - self;
+      self = CpuClock.seconds(selfPid);
+      relayed[i] = RelayThroughput.measure(client, options.bytes(), timeout);
+      clientCpu += CpuClock.seconds(selfPid) - self;
+      relayCpu += CpuClock.seconds(relayPid) - relay;
+    }
+  }
+
+  List<Measurement> measurements() {
+    Percentiles localRates = new Percentiles(local);
+    Percentiles relayRates = new Percentiles(relayed);
+    double ratio = relayRates.median() / localRates.median();
+    return List.of(
+        rate("throughput, local PTY", localRates),
+        rate("throughput, via relay", relayRates),
+        new Measurement(
+            "throughput ratio relay/local", ratio, "", Goal.atLeast(0.9), "ratio of the medians"),
+        cpu("CPU per MB, local reader", localCpu, "this process reading the PTY"),
+        cpu("CPU per MB, relay", relayCpu, "relay process (not its shell)"),
+        cpu("CPU per MB, relay client", clientCpu, "this process reading the socket"));
+  }
+
+  private Measurement rate(String name, Percentiles rates) {
+    String how = "median of " + local.length + " x " + options.megabytes() + " MB: " + rates.list();
+    return new Measurement(name, rates.median(), "MB/s", null, how);
+  }
+
+  private Measurement cpu(String name, double seconds, String how) {
+    double megabytes = (double) options.megabytes() * options.runs();
+    return new Measurement(name, seconds * 1000 / megabytes, "ms", null, how);
+  }
+
+  private long warmUpBytes() {
+    return Math.max(1_000_000, options.bytes() / 10);
+  }
+}

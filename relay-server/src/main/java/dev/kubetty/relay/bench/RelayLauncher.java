@@ -11,18 +11,25 @@ import java.util.List;
  * {@code java -jar JAR serve} when a jar is known, else {@code java -cp CLASSPATH MAIN serve}.
  */
 public final class RelayLauncher {
+  /**
+   * The relay's production JVM options, as in {@code packaging/bin/kubetty-relay}: a small heap and
+   * the serial collector suit one session's steady stream of short-lived chunks.
+   */
+  static final List<String> PRODUCTION_JVM_OPTIONS =
+      List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k");
+
   private RelayLauncher() {}
 
   /**
    * @param anchor a class of the relay, whose code source is the jar when running from one
    * @param explicitJar a jar given by the user, or {@code null}
    * @param mainClass the CLI main class, used with the class path when there is no jar
-   * @param jvmArguments extra options for the relay's JVM, such as {@code -Xmx256m}
+   * @param jvmArguments options after {@link #PRODUCTION_JVM_OPTIONS}; a later {@code -Xmx} wins
    */
   public static List<String> command(
       Class<?> anchor, Path explicitJar, String mainClass, List<String> jvmArguments) {
-    List<String> command =
-        new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED"));
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(PRODUCTION_JVM_OPTIONS);
     command.addAll(jvmArguments);
     Path jar = explicitJar != null ? explicitJar : runningJar(anchor);
     if (jar != null) {

@@ -2,7 +2,6 @@ package dev.kubetty.relay.attach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubetty.relay.cli.KubettyRelay;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.RelayFixture;
 import java.io.IOException;
@@ -78,11 +77,6 @@ class AttachEndToEndTest {
     }
   }
 
-  @Test
-  void badUrlIsAUsageError() {
-    assertThat(KubettyRelay.commandLine().execute("attach", "ftp://127.0.0.1:1/ws")).isEqualTo(2);
-  }
-
   private static void awaitSttySize(AttachProcess attach, String size) throws Exception {
     for (int attempt = 0; attempt < 20; attempt++) {
       attach.type("stty size\r");
@@ -97,7 +91,6 @@ class AttachEndToEndTest {
   private record Piped(int exitCode, String stdout, String stderr) {
     static Piped run(String input, String... args) throws Exception {
       ProcessBuilder builder = new ProcessBuilder(AttachProcess.javaCommand(args));
-      builder.environment().put("KUBETTY_LOG_LEVEL", "DEBUG");
       Process process = builder.start();
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write(input.getBytes(StandardCharsets.UTF_8));

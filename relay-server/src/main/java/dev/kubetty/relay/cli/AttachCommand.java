@@ -1,14 +1,101 @@
 package dev.kubetty.relay.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.kubetty.relay.attach.AttachSession;
+import dev.kubetty.relay.attach.EscapeScanner;
+import dev.kubetty.relay.attach.RelayAddress;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code attach URL}: connects this terminal to a relay's shell. */
-@Command(name = "attach", mixinStandardHelpOptions = true, description = "Attach this terminal.")
+/**
+ * {@code attach URL}: connects this terminal to a relay's shell. Exit codes: 0 detached or closed
+ * normally, 1 closed with an error (busy, taken over, auth), 2 usage error.
+ */
+@Command(
+    name = "attach",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Attach this terminal to the relay's shell (raw mode; window size is forwarded).",
+      "Enter ~ . detaches (the shell keeps running), Enter ~ ~ sends ~, Enter ~ ? shows help.",
+      "URL: ws://host:port/ws, wss://…, http(s)://… or host:port."
+    })
 final class AttachCommand implements Callable<Integer> {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
+      description = "the relay, e.g. ws://127.0.0.1:8080/ws")
+  String url;
+
+  @Option(names = "--takeover", description = "replace a client that is already attached")
+  boolean takeover;
+
+  @Option(
+      names = "--history",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "show the relay's buffered output first (default: ${DEFAULT-VALUE})")
+  boolean history;
+
+  @Option(
+      names = "--escape-char",
+      paramLabel = "CHAR",
+      defaultValue = "~",
+      description = "escape character after Enter, or 'none' (default: ${DEFAULT-VALUE})")
+  String escapeChar;
+
   @Override
-  public Integer call() {
-    System.err.println("attach: not implemented yet");
-    return 1;
+  public Integer call() throws IOException {
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    URI uri;
+    EscapeScanner escapes;
+    try {
+      uri = RelayAddress.parse(url);
+      escapes = escapeScanner(escapeChar);
+    } catch (IllegalArgumentException e) {
+      err.println("kubetty-relay attach: " + e.getMessage());
+      return 2;
+    }
+    if (!history) {
+      // RelayClient has no "start at the relay's head" setting and does not expose ready.head.
+      err.println("kubetty-relay attach: --no-history is not supported yet");
+      return 2;
+    }
+    quietLogs();
+    return AttachSession.attach(new AttachSession.Options(uri, takeover, escapes), err);
+  }
+
+  /**
+   * Status lines tell the user what happens; log lines would interleave with the shell's screen
+   * (and lack {@code \r} in raw mode). {@code KUBETTY_LOG_LEVEL} still turns them on for debugging.
+   */
+  private static void quietLogs() {
+    if (System.getenv("KUBETTY_LOG_LEVEL") == null
+        && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+      root.setLevel(Level.OFF);
+    }
+  }
+
+  static EscapeScanner escapeScanner(String text) {
+    if ("none".equalsIgnoreCase(text)) {
+      return EscapeScanner.disabled();
+    }
+    if (text.length() != 1 || text.charAt(0) > 0x7f) {
+      throw new IllegalArgumentException(
+          "--escape-char must be one ASCII character or 'none', got '" + text + "'");
+    }
+    return EscapeScanner.of(text.charAt(0));
   }
 }

@@ -30,7 +30,8 @@ public final class KubettyRelay implements Runnable {
   /** The configured command line, for tests. */
   public static CommandLine commandLine() {
     return new CommandLine(new KubettyRelay())
-        .setExitCodeExceptionMapper(e -> 1)
+        // A mapper also sees usage errors; keep them at 2 as documented above.
+        .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1)
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 

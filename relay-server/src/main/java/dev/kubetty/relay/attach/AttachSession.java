@@ -25,7 +25,7 @@ public final class AttachSession {
   static final Duration QUIET_BEFORE_EOF_DETACH = Duration.ofSeconds(1);
 
   /** What to attach to and how. */
-  public record Options(URI uri, boolean takeover, EscapeScanner escapes) {}
+  public record Options(URI uri, boolean takeover, boolean history, EscapeScanner escapes) {}
 
   private final Options options;
   private final TerminalPort port;
@@ -43,6 +43,7 @@ public final class AttachSession {
         RelayClient.builder(options.uri())
             .size(size.cols(), size.rows())
             .takeover(options.takeover())
+            .resumeFrom(options.history() ? null : RelayClient.LATEST)
             .listener(new Listener())
             .build();
   }

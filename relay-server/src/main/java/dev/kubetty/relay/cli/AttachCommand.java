@@ -68,13 +68,8 @@ final class AttachCommand implements Callable<Integer> {
       err.println("kubetty-relay attach: " + e.getMessage());
       return 2;
     }
-    if (!history) {
-      // RelayClient has no "start at the relay's head" setting and does not expose ready.head.
-      err.println("kubetty-relay attach: --no-history is not supported yet");
-      return 2;
-    }
     quietLogs();
-    return AttachSession.attach(new AttachSession.Options(uri, takeover, escapes), err);
+    return AttachSession.attach(new AttachSession.Options(uri, takeover, history, escapes), err);
   }
 
   /**

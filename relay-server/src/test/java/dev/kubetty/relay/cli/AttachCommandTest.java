@@ -20,12 +20,6 @@ class AttachCommandTest {
   }
 
   @Test
-  void noHistoryIsRefusedUntilTheClientCanStartAtTheHead() {
-    assertThat(KubettyRelay.commandLine().execute("attach", "--no-history", "127.0.0.1:1"))
-        .isEqualTo(2);
-  }
-
-  @Test
   void badEscapeCharIsAUsageError() {
     assertThat(KubettyRelay.commandLine().execute("attach", "--escape-char", "ab", "127.0.0.1:1"))
         .isEqualTo(2);

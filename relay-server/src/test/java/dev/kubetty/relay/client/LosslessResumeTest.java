@@ -95,6 +95,31 @@ class LosslessResumeTest {
     }
   }
 
+  @Test
+  void latestSkipsTheHistoryAndRaisesNoGap() throws Exception {
+    try (RelayServer relay = RelayFixture.start()) {
+      StreamRecorder first = new StreamRecorder();
+      RelayClient writer = RelayClient.builder(relay.webSocketUri()).listener(first).build();
+      writer.connect();
+      writer.send("echo OLD-$((6*7))\r".getBytes());
+      first.awaitText("OLD-42", Duration.ofSeconds(10));
+      writer.close();
+
+      StreamRecorder fresh = new StreamRecorder();
+      RelayClient reader =
+          RelayClient.builder(relay.webSocketUri())
+              .listener(fresh)
+              .resumeFrom(RelayClient.LATEST)
+              .build();
+      reader.connect();
+      reader.send("echo NEW-$((6*7))\r".getBytes());
+      fresh.awaitText("NEW-42", Duration.ofSeconds(10));
+      reader.close();
+      assertThat(new String(fresh.bytes(), StandardCharsets.UTF_8)).doesNotContain("OLD-42");
+      assertThat(fresh.gaps()).isEmpty();
+    }
+  }
+
   private static byte[] expectedSeqOutput(int lines) {
     StringBuilder out = new StringBuilder(60_000_000);
     for (int i = 1; i <= lines; i++) {

@@ -80,10 +80,10 @@ class ResumeTest {
     }
   }
 
-  /** Waits until the shell has printed everything (the head stops moving for 300 ms). */
+  /** Waits until the shell has printed its prompt and then nothing for 300 ms. */
   private long awaitQuietHead() throws InterruptedException {
     long head = -1;
-    while (head != relay.relay().terminal().head()) {
+    while (head <= 0 || head != relay.relay().terminal().head()) {
       head = relay.relay().terminal().head();
       Thread.sleep(300);
     }

@@ -20,8 +20,17 @@ final class OutputCursor {
   /** Output the consumer has not seen: {@code data[0]} is at stream offset {@code offset}. */
   record Slice(long offset, byte[] data) {}
 
-  /** Bytes {@code [from, to)} are no longer buffered by the relay. */
-  record Gap(long from, long to) {}
+  /**
+   * What a {@code ready} means for the consumer: nothing special (possibly a replay whose repeats
+   * {@link #accept} drops), a gap (bytes between the expected offset and {@code ready.offset} are
+   * gone), or a rewind: the relay's stream ends before the expected offset (it restarted and lost a
+   * tail the consumer had already seen), so output continues at {@code ready.offset}.
+   */
+  enum ReadyKind {
+    CONTIGUOUS,
+    GAP,
+    REWIND
+  }
 
   private volatile long expected;
   private long received;
@@ -51,19 +60,26 @@ final class OutputCursor {
     return received < expected;
   }
 
-  /** A new connection's output starts at {@code readyOffset}; returns the lost range, if any. */
-  Gap onReady(long readyOffset) {
+  /**
+   * A new connection's output starts at {@code readyOffset}; {@code head} is the relay's end of
+   * stream ({@code ready.head}, -1 if unknown).
+   */
+  ReadyKind onReady(long readyOffset, long head) {
     received = readyOffset;
     long wanted = expected;
     if (wanted < 0 || readyOffset == wanted) {
       expected = readyOffset;
-      return null;
+      return ReadyKind.CONTIGUOUS;
     }
     if (readyOffset > wanted) {
       expected = readyOffset;
-      return new Gap(wanted, readyOffset);
+      return ReadyKind.GAP;
     }
-    return null; // older than wanted: accept() drops the repeated bytes
+    if (head >= 0 && head < wanted) {
+      expected = readyOffset;
+      return ReadyKind.REWIND;
+    }
+    return ReadyKind.CONTIGUOUS; // a replay of bytes we had: accept() drops the repeats
   }
 
   /**

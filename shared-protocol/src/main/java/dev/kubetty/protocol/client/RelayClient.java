@@ -31,6 +31,12 @@ import okhttp3.OkHttpClient;
  * at-most-once, output is exactly-once (or reported as a gap).
  */
 public final class RelayClient implements AutoCloseable {
+  /**
+   * A {@link Builder#resumeFrom} that asks for no history: the relay answers a {@code resumeFrom}
+   * beyond its end with its current end, so output starts with what the shell prints next.
+   */
+  public static final long LATEST = Long.MAX_VALUE;
+
   /** Most input bytes kept while not live: 1 MiB. */
   public static final long MAX_PENDING_INPUT_BYTES = ReconnectingSocket.MAX_PENDING_INPUT_BYTES;
 
@@ -166,7 +172,10 @@ public final class RelayClient implements AutoCloseable {
       return this;
     }
 
-    /** First offset wanted by the first hello; {@code null} (default) asks for buffered history. */
+    /**
+     * The first output offset wanted: {@code null} (default) for the relay's buffered history,
+     * {@link #LATEST} for none.
+     */
     public Builder resumeFrom(Long offset) {
       if (offset != null && offset < 0) {
         throw new IllegalArgumentException("resumeFrom must be >= 0, got " + offset);

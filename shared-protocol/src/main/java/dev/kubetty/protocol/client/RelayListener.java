@@ -36,6 +36,14 @@ public interface RelayListener {
   default void onGap(long from, long to) {}
 
   /**
+   * The relay's stream now ends before {@code seen}, the offset this client had reached: the relay
+   * restarted and lost the tail {@code [offset, seen)} that this client already showed. Output
+   * continues at {@code offset}, so the next {@link #onOutput} offset goes back. Consumers that
+   * keep offsets (logs, scroll-back indexes) must treat it as a new stretch of the stream.
+   */
+  default void onRewind(long seen, long offset) {}
+
+  /**
    * The shell exited with {@code code}; it comes after all of that shell's output. The relay starts
    * a new shell and the stream goes on.
    */

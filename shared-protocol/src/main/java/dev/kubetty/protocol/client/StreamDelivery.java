@@ -39,12 +39,24 @@ final class StreamDelivery {
     connection.window = ready.window();
     connection.lastAcked = ready.offset();
     long wanted = cursor.expected();
-    OutputCursor.Gap gap = cursor.onReady(ready.offset());
-    if (gap != null) {
-      log.warn("client {}: output [{}, {}) lost before reconnect", clientId, gap.from(), gap.to());
-      listener.onGap(gap.from(), gap.to());
-    } else if (ready.offset() < wanted) {
-      log.info("client {}: skipping {} repeated bytes", clientId, wanted - ready.offset());
+    switch (cursor.onReady(ready.offset(), ready.head())) {
+      case GAP -> {
+        log.warn(
+            "client {}: output [{}, {}) lost before reconnect", clientId, wanted, ready.offset());
+        listener.onGap(wanted, ready.offset());
+      }
+      case REWIND -> {
+        if (wanted != RelayClient.LATEST) {
+          log.warn(
+              "client {}: relay stream restarted at {} (had {})", clientId, ready.offset(), wanted);
+          listener.onRewind(wanted, ready.offset());
+        }
+      }
+      case CONTIGUOUS -> {
+        if (ready.offset() < wanted) {
+          log.info("client {}: skipping {} repeated bytes", clientId, wanted - ready.offset());
+        }
+      }
     }
   }
 

@@ -46,6 +46,11 @@ final class RecordingListener implements RelayListener {
   }
 
   @Override
+  public void onRewind(long seen, long offset) {
+    record("rewind " + seen + " " + offset);
+  }
+
+  @Override
   public void onExit(int code) {
     record("exit " + code);
   }

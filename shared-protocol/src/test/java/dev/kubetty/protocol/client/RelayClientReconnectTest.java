@@ -69,13 +69,29 @@ class RelayClientReconnectTest extends RelayClientTestBase {
     sockets.cutAll();
     events.expect("state RECONNECTING");
     second.message();
-    second.ready(2, 1024);
+    second.ready(2, 1024, 11);
     second.output("ll");
     second.send(new Exit(0)); // at offset 4: the consumer had that exit already
     second.output("o w");
     second.output("orld");
     events.expect("state LIVE", "output 5  w", "output 7 orld");
     events.assertExhausted();
+  }
+
+  @Test
+  void rewindsWhenTheRelayLostTheTailWeSaw() {
+    RelayPeer first = connectLive(0, 1024);
+    first.output("hello");
+    events.expect("output 0 hello");
+
+    RelayPeer second = enqueueRelay();
+    sockets.cutAll();
+    events.expect("state RECONNECTING");
+    second.message();
+    second.ready(3, 1024, 3); // restarted relay: its stream ends at 3, before our 5
+    second.output("new");
+    events.expect("rewind 5 3", "state LIVE", "output 3 new");
+    assertThat(client.offset()).isEqualTo(6);
   }
 
   @Test

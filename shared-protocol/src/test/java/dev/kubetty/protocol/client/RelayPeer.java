@@ -65,7 +65,11 @@ final class RelayPeer extends WebSocketListener {
   }
 
   void ready(long offset, long window) {
-    text(MessageCodec.encode(new Ready("session-1", offset, window, offset)));
+    ready(offset, window, offset);
+  }
+
+  void ready(long offset, long window, long head) {
+    text(MessageCodec.encode(new Ready("session-1", offset, window, head)));
   }
 
   void send(ControlMessage message) {

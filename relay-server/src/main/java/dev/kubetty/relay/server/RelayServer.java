@@ -2,6 +2,8 @@ package dev.kubetty.relay.server;
 
 import dev.kubetty.relay.config.AuthMode;
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.session.SessionHistory;
+import dev.kubetty.relay.session.SessionRecorder;
 import dev.kubetty.relay.session.TerminalSession;
 import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
@@ -57,7 +59,18 @@ public final class RelayServer implements AutoCloseable {
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
   public static RelayServer start(RelayConfig config) throws IOException {
-    TerminalSession terminal = TerminalSession.start(config);
+    return start(config, SessionRecorder.NONE, SessionHistory.EMPTY);
+  }
+
+  /**
+   * Starts the shell and the server; the session's stream goes on from {@code history} and every
+   * byte in and out is reported to {@code recorder}.
+   *
+   * @throws IOException if the shell cannot start or the address cannot be bound
+   */
+  public static RelayServer start(
+      RelayConfig config, SessionRecorder recorder, SessionHistory history) throws IOException {
+    TerminalSession terminal = TerminalSession.start(config, recorder, history);
     RelayServer relay = new RelayServer(config, terminal);
     try {
       relay.server.start();

@@ -31,8 +31,10 @@ final class StreamState {
   private long holdUntilNanos;
   private boolean closed;
 
-  StreamState(int capacity, int window, Duration grace, long firstOffset) {
-    this.ring = new OutputRing(capacity, firstOffset);
+  /** A stream that goes on from {@code history}: its tail is replayed to fresh clients. */
+  StreamState(int capacity, int window, Duration grace, SessionHistory history) {
+    this.ring = new OutputRing(capacity, history.tailOffset());
+    ring.append(history.tail(), history.tail().length);
     this.window = window;
     this.graceNanos = grace.toNanos();
   }
@@ -50,26 +52,30 @@ final class StreamState {
     }
   }
 
-  /** Appends PTY output and wakes the pump. */
-  void append(byte[] bytes, int length) {
+  /** Appends PTY output and wakes the pump; returns the offset of its first byte. */
+  long append(byte[] bytes, int length) {
     lock.lock();
     try {
+      long offset = ring.end();
       ring.append(bytes, length);
       changed.signalAll();
+      return offset;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Records that the shell exited after every byte appended so far. */
-  void recordExit(int code) {
+  /** Records that the shell exited after every byte appended so far; returns that offset. */
+  long recordExit(int code) {
     lock.lock();
     try {
-      exits.addLast(new ExitEvent(nextExitSequence++, ring.end(), code));
+      long offset = ring.end();
+      exits.addLast(new ExitEvent(nextExitSequence++, offset, code));
       while (exits.size() > 1 && exits.peekFirst().offset() < ring.start()) {
         exits.removeFirst();
       }
       changed.signalAll();
+      return offset;
     } finally {
       lock.unlock();
     }

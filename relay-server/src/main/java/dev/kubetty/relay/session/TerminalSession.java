@@ -33,24 +33,36 @@ public final class TerminalSession implements AutoCloseable {
   private final Object inputLock = new Object();
   private final List<byte[]> pendingInput = new ArrayList<>(); // guarded by inputLock
   private int pendingInputBytes; // guarded by inputLock
+  private long inputOffset; // guarded by inputLock
+  private final SessionRecorder recorder;
   private final Thread reader;
   private volatile ShellProcess shell;
   private volatile int cols = 80;
   private volatile int rows = 24;
   private volatile boolean closed;
 
-  private TerminalSession(RelayConfig config, long firstOffset) {
+  private TerminalSession(RelayConfig config, SessionRecorder recorder, SessionHistory history) {
     this.config = config;
+    this.recorder = recorder;
+    this.inputOffset = history.inputOffset();
     this.stream =
-        new StreamState(
-            config.bufferBytes(), config.windowBytes(), config.resumeGrace(), firstOffset);
+        new StreamState(config.bufferBytes(), config.windowBytes(), config.resumeGrace(), history);
     this.reader = Thread.ofPlatform().name("pty-reader-" + config.sessionId()).unstarted(this::run);
     this.reader.setDaemon(true);
   }
 
-  /** Starts the session's first shell; returns once it is running. */
+  /** Starts a new session with no transcript; returns once its shell is running. */
   public static TerminalSession start(RelayConfig config) throws IOException {
-    TerminalSession session = new TerminalSession(config, 0);
+    return start(config, SessionRecorder.NONE, SessionHistory.EMPTY);
+  }
+
+  /**
+   * Starts the session's first shell, its stream going on from {@code history} and every byte in
+   * and out reported to {@code recorder}; returns once the shell is running.
+   */
+  public static TerminalSession start(
+      RelayConfig config, SessionRecorder recorder, SessionHistory history) throws IOException {
+    TerminalSession session = new TerminalSession(config, recorder, history);
     session.shell = session.spawn();
     session.reader.start();
     return session;
@@ -105,6 +117,8 @@ public final class TerminalSession implements AutoCloseable {
    */
   void input(byte[] bytes) {
     synchronized (inputLock) {
+      recorder.input(inputOffset, bytes);
+      inputOffset += bytes.length;
       ShellProcess current = shell;
       if (current == null) {
         if (pendingInputBytes + bytes.length <= MAX_PENDING_INPUT) {
@@ -144,6 +158,7 @@ public final class TerminalSession implements AutoCloseable {
   void resize(int newCols, int newRows) {
     cols = newCols;
     rows = newRows;
+    recorder.resize(stream.head(), newCols, newRows);
     ShellProcess current = shell;
     if (current != null) {
       current.resize(newCols, newRows);
@@ -172,7 +187,7 @@ public final class TerminalSession implements AutoCloseable {
         if (closed) {
           return;
         }
-        stream.recordExit(code);
+        recorder.exit(stream.recordExit(code), code);
         log.info("session={} event=shell-exited code={}", id(), code);
         boolean quick = System.nanoTime() - started < TimeUnit.SECONDS.toNanos(1);
         backoffMillis = quick ? Math.min(Math.max(250, backoffMillis * 2), 30_000) : 0;
@@ -196,7 +211,7 @@ public final class TerminalSession implements AutoCloseable {
         if (n < 0) {
           break;
         }
-        stream.append(buffer, n);
+        recorder.output(stream.append(buffer, n), buffer, n);
       }
     } catch (IOException e) {
       // Linux reports EIO on the PTY master once the shell side is gone: that is end of output.

@@ -99,11 +99,6 @@ public final class Attachment {
     session.stream().detach(this, clean);
   }
 
-  /** Whether this is still the session's writer. */
-  public boolean isAttached() {
-    return session.stream().attached() == this;
-  }
-
   void displace() {
     closer.close(CloseCode.TAKEN_OVER, "taken over by another client");
   }

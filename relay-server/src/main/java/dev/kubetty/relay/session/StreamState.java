@@ -256,15 +256,6 @@ final class StreamState {
     return null;
   }
 
-  Attachment attached() {
-    lock.lock();
-    try {
-      return attached;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   void close() {
     lock.lock();
     try {

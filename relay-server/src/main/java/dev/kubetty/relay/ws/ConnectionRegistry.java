@@ -58,10 +58,6 @@ final class ConnectionRegistry implements AutoCloseable {
     open.remove(socket);
   }
 
-  int size() {
-    return open.size();
-  }
-
   private void check(boolean pingNow) {
     long now = System.nanoTime();
     for (TerminalSocket socket : open) {

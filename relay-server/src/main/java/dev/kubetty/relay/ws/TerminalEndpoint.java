@@ -74,11 +74,6 @@ public final class TerminalEndpoint implements AutoCloseable {
         : String.valueOf(address);
   }
 
-  /** How many WebSocket connections are open right now. */
-  public int openConnections() {
-    return registry.size();
-  }
-
   /** Closes every connection with 1001 and stops the keepalive. */
   @Override
   public void close() {

@@ -29,7 +29,8 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource pool, EmbeddedDatabase embedded) {
     this.pool = pool;
     this.embedded = embedded;
-    this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    this.jdbi =
+        Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
   }
 
   /** Connects to (or starts) the configured database and migrates it. */

@@ -6,8 +6,11 @@ import java.time.OffsetDateTime;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Maps a {@code transcript_events} row to an {@link EventRow}. */
-final class EventRowMapper implements RowMapper<EventRow> {
+/** Maps a {@code transcript_events} row to an {@link EventRow} (public for Jdbi's reflection). */
+public final class EventRowMapper implements RowMapper<EventRow> {
+  /** Used by {@code @RegisterRowMapper}. */
+  public EventRowMapper() {}
+
   @Override
   public EventRow map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new EventRow(

@@ -34,6 +34,7 @@ final class WriterLoop implements Runnable {
   private volatile String degradedReason;
   private volatile long spooledBytes;
   private long storedItems; // guarded by progress
+  private boolean failed; // guarded by progress
   private long spooledItems;
   private long retryAtNanos;
   private Spool spool;
@@ -149,7 +150,7 @@ final class WriterLoop implements Runnable {
             }
           });
       return true;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Jdbi can rethrow checked exceptions; all of them mean "not stored"
       retryAtNanos = System.nanoTime() + limits.retryInterval().toNanos();
       if (degradedReason == null || !degradedReason.startsWith("database unavailable")) {
         degradedReason = "database unavailable: " + summary(e);
@@ -198,6 +199,9 @@ final class WriterLoop implements Runnable {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {
       while (storedItems < items) {
+        if (failed) {
+          return false;
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;

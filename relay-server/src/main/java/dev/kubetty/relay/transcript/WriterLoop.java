@@ -160,12 +160,20 @@ final class WriterLoop implements Runnable {
     }
   }
 
-  private static String summary(Throwable e) {
+  /**
+   * The failure's root class and SQLSTATE. Never its message: driver and Jdbi messages can quote
+   * the bound parameters, i.e. transcript bytes, and this text reaches logs and {@code /readyz}.
+   */
+  static String summary(Throwable e) {
+    String state = null;
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (state == null && t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        state = sql.getSQLState();
+      }
+      root = t;
     }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root.getClass().getSimpleName() + (state == null ? "" : " (SQLSTATE " + state + ")");
   }
 
   /** Stores or spools everything queued, then replays the spool until {@code deadline}. */

@@ -3,6 +3,7 @@ package dev.kubetty.relay.transcript;
 import dev.kubetty.relay.store.ChunkRow;
 import dev.kubetty.relay.store.EventRow;
 import dev.kubetty.relay.store.TranscriptRow;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +20,16 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p><b>Threads.</b> The {@code record*} methods may be called from any thread (the PTY reader, the
  * WebSocket threads); they copy the bytes, stamp the time and enqueue, never blocking and never
- * doing I/O. One writer thread ({@code transcript-<session>}) drains the queue, joins adjacent
- * chunks into rows of at most 64 KiB and inserts them in batches.
+ * doing I/O. A drain thread ({@code transcript-<session>}) joins adjacent chunks into rows of at
+ * most 64 KiB; a database thread ({@code transcript-db-<session>}) inserts them in batches. Only
+ * the database thread ever waits for PostgreSQL.
  *
  * <p><b>Outages.</b> If an insert fails, or more than {@link Limits#queueBytes} (8 MiB) is waiting,
  * rows go to an append-only spool file in {@code spoolDirectory} instead, and the writer replays it
- * in order once the database answers, then deletes it. Inserts skip rows already stored, so a
- * replay never duplicates. Memory stays under {@link Limits#hardCapBytes} (64 MiB): only if the
- * writer thread is stuck that long are newer bytes dropped, and {@link #health} reports them lost.
+ * in order once the database answers, then deletes it (the drain thread keeps spooling meanwhile).
+ * Inserts skip rows already stored, so a replay never duplicates. Memory stays under {@link
+ * Limits#hardCapBytes} (64 MiB) of queue plus {@link Limits#queueBytes} ready for the database:
+ * only if the disk cannot keep up are newer bytes dropped, and {@link #health} reports them lost.
  *
  * <p><b>Offsets.</b> Each stream's offsets are the caller's; bytes at offsets already recorded by
  * this writer are ignored, so re-recording after a retry cannot duplicate.
@@ -67,26 +70,27 @@ public final class TranscriptWriter implements AutoCloseable {
   private final AtomicLong nextInput = new AtomicLong(-1);
   private final AtomicLong lastEventId = new AtomicLong();
   private final WriterLoop loop;
-  private final Thread thread;
 
-  private TranscriptWriter(Jdbi jdbi, String sessionId, Path spoolFile, Limits limits) {
+  private TranscriptWriter(Jdbi jdbi, String sessionId, Path spoolFile, Limits limits)
+      throws IOException {
     this.sessionId = sessionId;
     this.limits = limits;
-    this.loop = new WriterLoop(jdbi, spoolFile, limits, this);
-    this.thread = Thread.ofPlatform().name("transcript-" + sessionId).daemon().unstarted(loop);
+    this.loop = new WriterLoop(jdbi, spoolFile, sessionId, limits, this);
   }
 
   /**
    * Starts a writer for {@code sessionId} with its spool in {@code spoolDirectory} (replaying any
    * spool an earlier run left there).
+   *
+   * @throws IOException if the spool directory or file cannot be created or read
    */
   public static TranscriptWriter start(
-      Jdbi jdbi, String sessionId, Path spoolDirectory, Limits limits) {
+      Jdbi jdbi, String sessionId, Path spoolDirectory, Limits limits) throws IOException {
     Objects.requireNonNull(jdbi, "jdbi");
     String file = "transcript-" + sessionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".spool";
     TranscriptWriter writer =
         new TranscriptWriter(jdbi, sessionId, spoolDirectory.resolve(file), limits);
-    writer.thread.start();
+    writer.loop.start();
     return writer;
   }
 
@@ -137,9 +141,8 @@ public final class TranscriptWriter implements AutoCloseable {
   /** Stores what it can within the close wait; the rest stays in the spool for the next start. */
   @Override
   public void close() {
-    loop.stop();
     try {
-      thread.join(limits.closeWait().plusSeconds(15));
+      loop.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -183,10 +186,10 @@ public final class TranscriptWriter implements AutoCloseable {
     queuedBytes.addAndGet(size);
     acceptedItems.incrementAndGet();
     queue.add(row);
-    loop.wake(thread);
+    loop.wake();
   }
 
-  /** Takes the next queued row (writer thread), or null. */
+  /** Takes the next queued row (drain thread), or null. */
   TranscriptRow poll() {
     TranscriptRow row = queue.poll();
     if (row != null) {

@@ -38,7 +38,7 @@ class TranscriptWriterTest {
     return db.database().jdbi().withExtension(TranscriptDao.class, d -> d.events(sessionId));
   }
 
-  private static TranscriptWriter writer(String sessionId) {
+  private static TranscriptWriter writer(String sessionId) throws java.io.IOException {
     return TranscriptWriter.start(
         db.database().jdbi(),
         sessionId,

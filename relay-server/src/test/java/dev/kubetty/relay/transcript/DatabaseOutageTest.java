@@ -63,7 +63,8 @@ class DatabaseOutageTest {
       sampler.interrupt();
     }
     TranscriptCheck.assertStoredExactly(db.database(), "outage", 20 * MIB, flood.sha256Hex());
-    assertThat(maxQueued.get()).as("queued bytes").isLessThanOrEqualTo(limits.hardCapBytes());
+    // The drain thread spools while the database is down, so the queue never reaches its bound.
+    assertThat(maxQueued.get()).as("queued bytes").isLessThanOrEqualTo(limits.queueBytes());
     // Generous: a record call copies at most 16 KiB and enqueues; it never waits for the database.
     assertThat(Duration.ofNanos(slowestCall)).isLessThan(Duration.ofSeconds(1));
   }

@@ -180,8 +180,8 @@ class TranscriptWriterTest {
         TranscriptWriter.start(
             db.database().jdbi(), "crashed", spoolDirectory, TranscriptWriter.Limits.defaults())) {
       long deadline = System.nanoTime() + WAIT.toNanos();
-      while (Files.exists(spoolDirectory.resolve("transcript-crashed.spool"))
-          && System.nanoTime() < deadline) {
+      // Healthy again only once the replay committed and deleted the spool.
+      while (!(writer.health() instanceof WriterHealth.Ok) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       assertThat(spoolDirectory.resolve("transcript-crashed.spool")).doesNotExist();

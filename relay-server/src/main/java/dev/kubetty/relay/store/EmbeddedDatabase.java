@@ -7,6 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path clusterDirectory, int port) {
     try {
       Files.createDirectories(clusterDirectory.getParent());
+      stopOrphan(clusterDirectory);
       int chosen = port == 0 ? freePort() : port;
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
@@ -53,6 +57,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(chosen)
               .setServerConfig("listen_addresses", "127.0.0.1")
+              // zonky's test defaults trade durability for speed; an audit log must not.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .setPGStartupWait(Duration.ofSeconds(60))
               .start();
       log.info("embedded PostgreSQL on 127.0.0.1:{} data {}", chosen, clusterDirectory);
@@ -92,6 +99,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops a server an earlier run left behind (the relay was killed, so its postmaster, which
+   * daemonizes, lives on and holds the cluster).
+   */
+  private static void stopOrphan(Path clusterDirectory) throws IOException {
+    Path pidFile = clusterDirectory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    long pid;
+    try (var lines = Files.lines(pidFile)) {
+      pid = Long.parseLong(lines.findFirst().orElse("").trim());
+    } catch (NumberFormatException e) {
+      return; // not a pid file we understand: let PostgreSQL judge it
+    }
+    var orphan =
+        ProcessHandle.of(pid)
+            .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+    if (orphan.isPresent()) {
+      log.warn(
+          "stopping PostgreSQL pid {} left running on {} by an earlier run", pid, clusterDirectory);
+      orphan.get().destroy();
+      try {
+        orphan.get().onExit().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException | ExecutionException | TimeoutException e) {
+        throw new IOException(
+            "PostgreSQL pid " + pid + " did not stop; stop it and start again", e);
+      }
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -99,12 +137,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   private static String failureMessage(Path clusterDirectory) {
-    String base = "embedded PostgreSQL could not start (data " + clusterDirectory + ")";
+    String base =
+        "embedded PostgreSQL could not start (data "
+            + clusterDirectory
+            + "; PostgreSQL's own messages are logged above)";
     if ("root".equals(System.getProperty("user.name"))) {
       return base
-          + ": as root it needs 'unshare -U' (user namespaces), which may be blocked here;"
-          + " set CNPG_HOST or DATABASE_URL to use an external PostgreSQL, or run as a non-root user";
+          + ". As root it runs under 'unshare -U': where user namespaces are blocked it cannot run"
+          + " at all. Set CNPG_HOST or DATABASE_URL to use an external PostgreSQL, or run the relay"
+          + " as a non-root user";
     }
-    return base + "; set CNPG_HOST or DATABASE_URL to use an external PostgreSQL instead";
+    return base + ". Set CNPG_HOST or DATABASE_URL to use an external PostgreSQL instead";
   }
 }

@@ -34,6 +34,16 @@ class EmbeddedDatabaseTest {
               "transcript_events",
               "flyway_schema_history");
       database.jdbi().useExtension(SessionDao.class, dao -> dao.upsertSession("s1", "dep-1"));
+      String durability =
+          database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT current_setting('fsync') || current_setting('synchronous_commit')")
+                          .mapTo(String.class)
+                          .one());
+      assertThat(durability).isEqualTo("onon");
     }
     assertThat(dataDirectory.resolve("postgres/PG_VERSION")).exists();
 

@@ -31,7 +31,9 @@ public sealed interface DatabaseConfig {
       implements DatabaseConfig {
     @Override
     public String toString() {
-      return "External[" + jdbcUrl + " as " + (user == null ? "(url user)" : user) + "]";
+      // The query string may carry a password; the user is not a secret.
+      String url = jdbcUrl.contains("?") ? jdbcUrl.substring(0, jdbcUrl.indexOf('?')) : jdbcUrl;
+      return "External[" + url + " as " + (user == null ? "(user from the URL)" : user) + "]";
     }
   }
 

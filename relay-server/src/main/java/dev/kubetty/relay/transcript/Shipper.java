@@ -49,16 +49,20 @@ final class Shipper {
     }
   }
 
-  /** One pass: store a ready batch, else replay a spool batch if due. */
+  /**
+   * One pass: store a ready batch (or, while waiting to retry a failed database, spool it at once
+   * so memory empties), else replay a spool batch if a retry is due.
+   */
   void step(long idleMillis) throws IOException, InterruptedException {
-    Backlog.Batch batch = backlog.takeReady(retryDue() ? 0 : idleMillis);
+    boolean due = retryDue();
+    Backlog.Batch batch = backlog.takeReady(due && backlog.spooledBytes() > 0 ? 0 : idleMillis);
     if (batch != null) {
-      if (store(batch.rows())) {
+      if (due && store(batch.rows())) {
         settled.accept(batch.items());
       } else {
         backlog.spillFailed(batch);
       }
-    } else if (retryDue() && backlog.spooledBytes() > 0) {
+    } else if (due && backlog.spooledBytes() > 0) {
       replayBatch();
     }
   }
@@ -67,7 +71,7 @@ final class Shipper {
   void finish(long deadline) throws IOException, InterruptedException {
     Backlog.Batch batch;
     while ((batch = backlog.takeReady(0)) != null) {
-      if (System.nanoTime() - deadline < 0 && store(batch.rows())) {
+      if (System.nanoTime() - deadline < 0 && retryDue() && store(batch.rows())) {
         settled.accept(batch.items());
       } else {
         backlog.spillFailed(batch);

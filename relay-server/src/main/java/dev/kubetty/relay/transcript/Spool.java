@@ -75,6 +75,9 @@ final class Spool implements AutoCloseable {
 
   /** Marks rows up to {@code end} as stored; deletes the file when nothing is left. */
   void commit(long end) throws IOException {
+    if (channel == null) {
+      return; // nothing was spooled
+    }
     readPosition = end;
     if (readPosition >= channel.size()) {
       close();

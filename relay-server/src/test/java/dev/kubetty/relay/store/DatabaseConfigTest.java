@@ -50,6 +50,9 @@ class DatabaseConfigTest {
     assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/x");
     assertThat(config.password()).isEqualTo("pw");
     assertThat(config.toString()).doesNotContain("pw");
+    var inUrl =
+        DatabaseConfig.fromEnv(Map.of("DATABASE_URL", "jdbc:postgresql://db/x?password=hunter2"));
+    assertThat(inUrl.toString()).doesNotContain("hunter2");
   }
 
   @Test

@@ -69,6 +69,35 @@ class DatabaseOutageTest {
     assertThat(Duration.ofNanos(slowestCall)).isLessThan(Duration.ofSeconds(1));
   }
 
+  @Test
+  void closingDuringAnOutageLeavesTheRestInTheSpoolForTheNextStart() throws Exception {
+    var limits =
+        new TranscriptWriter.Limits(
+            8 << 20, 64 << 20, 64 << 10, Duration.ofMillis(200), Duration.ofSeconds(1));
+    var spoolDirectory = db.directory().resolve("close-spool");
+    var flood = new TranscriptCheck.Flood(31);
+    db.stopServer();
+    try {
+      try (TranscriptWriter writer =
+          TranscriptWriter.start(db.database().jdbi(), "closed", spoolDirectory, limits)) {
+        flood.record(writer, 2 * MIB);
+      }
+      assertThat(spoolDirectory.resolve("transcript-closed.spool")).exists();
+    } finally {
+      db.restartServer();
+    }
+    try (TranscriptWriter writer =
+        TranscriptWriter.start(db.database().jdbi(), "closed", spoolDirectory, limits)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!(writer.health() instanceof WriterHealth.Ok) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(writer.health()).isInstanceOf(WriterHealth.Ok.class);
+    }
+    assertThat(spoolDirectory.resolve("transcript-closed.spool")).doesNotExist();
+    TranscriptCheck.assertStoredExactly(db.database(), "closed", 2 * MIB, flood.sha256Hex());
+  }
+
   private static Thread sampleQueue(TranscriptWriter writer, AtomicLong max) {
     return Thread.ofPlatform()
         .daemon()

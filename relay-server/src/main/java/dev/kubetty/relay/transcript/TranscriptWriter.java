@@ -94,6 +94,16 @@ public final class TranscriptWriter implements AutoCloseable {
     return writer;
   }
 
+  /**
+   * Declares that output before {@code outputOffset} and input before {@code inputOffset} are
+   * already stored (restart continuation, see {@code TranscriptReader}); recording them again, e.g.
+   * while pre-filling the ring buffer from the stored tail, is then ignored. Call before recording.
+   */
+  public void continueAfter(long outputOffset, long inputOffset) {
+    nextOutput.accumulateAndGet(outputOffset, Math::max);
+    nextInput.accumulateAndGet(inputOffset, Math::max);
+  }
+
   /** Records output bytes {@code [offset, offset + bytes.length)} of the output stream. */
   public void recordOutput(long offset, byte[] bytes) {
     recordOutput(offset, bytes, bytes.length);

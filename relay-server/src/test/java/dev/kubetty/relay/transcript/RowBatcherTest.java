@@ -1,0 +1,48 @@
+package dev.kubetty.relay.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubetty.relay.store.ChunkRow;
+import dev.kubetty.relay.store.EventRow;
+import dev.kubetty.relay.store.TranscriptRow;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RowBatcherTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static ChunkRow out(long offset, int length, Instant at) {
+    return new ChunkRow("s", ChunkRow.Direction.OUTPUT, offset, at, new byte[length]);
+  }
+
+  @Test
+  void joinsContiguousChunksAndCutsAtTheRowLimit() {
+    RowBatcher batcher = new RowBatcher(100);
+    batcher.add(out(0, 60, T0));
+    batcher.add(new EventRow("s", 1, EventRow.Kind.RESIZE, 60, T0, 80, 24));
+    batcher.add(out(60, 60, T0));
+    batcher.add(out(120, 250, T0));
+    List<TranscriptRow> rows = batcher.take();
+    assertThat(rows).hasSize(5);
+    assertThat(rows.stream().filter(r -> r instanceof ChunkRow).map(r -> (ChunkRow) r))
+        .extracting(ChunkRow::streamOffset, ChunkRow::payloadBytes)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0L, 100),
+            org.assertj.core.groups.Tuple.tuple(100L, 100),
+            org.assertj.core.groups.Tuple.tuple(200L, 100),
+            org.assertj.core.groups.Tuple.tuple(300L, 70));
+  }
+
+  @Test
+  void doesNotJoinAcrossAGapAStreamOrTooMuchTime() {
+    RowBatcher batcher = new RowBatcher(1 << 16);
+    batcher.add(out(0, 10, T0));
+    batcher.add(out(20, 10, T0)); // gap
+    batcher.add(new ChunkRow("s", ChunkRow.Direction.INPUT, 0, T0, new byte[3]));
+    batcher.add(out(30, 10, T0.plus(RowBatcher.MAX_SPREAD))); // too late to join the row at 20
+    assertThat(batcher.take())
+        .extracting(r -> ((ChunkRow) r).streamOffset())
+        .containsExactlyInAnyOrder(0L, 20L, 0L, 30L);
+  }
+}

@@ -2,7 +2,9 @@ package dev.kubetty.relay.cli;
 
 import dev.kubetty.relay.config.ConfigException;
 import dev.kubetty.relay.config.RelayConfig;
-import dev.kubetty.relay.server.RelayServer;
+import dev.kubetty.relay.server.RelayRuntime;
+import dev.kubetty.relay.store.DatabaseConfig;
+import dev.kubetty.relay.store.StoreException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,30 +17,34 @@ import picocli.CommandLine.Command;
       "Start the relay: a persistent login shell served over WebSocket.",
       "Configured by environment variables (see README): AUTH_MODE (required),",
       "KUBETTY_LISTEN, KUBETTY_BUFFER_BYTES, KUBETTY_WINDOW_BYTES, KUBETTY_RESUME_GRACE,",
-      "SESSION_ID, SHELL, HOME."
+      "SESSION_ID, DEPLOYMENT_ID, SHELL, HOME; the transcript database: CNPG_HOST, CNPG_PORT,",
+      "CNPG_DATABASE, CNPG_USER, CNPG_PASSWORD or DATABASE_URL (none: an embedded PostgreSQL",
+      "in KUBETTY_DATA_DIR)."
     })
 final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
     RelayConfig config;
+    DatabaseConfig database;
     try {
       config = RelayConfig.fromEnvironment(System.getenv());
+      database = DatabaseConfig.fromEnv(System.getenv());
     } catch (ConfigException e) {
       System.err.println("kubetty-relay: configuration error: " + e.getMessage());
       return 2;
     }
-    RelayServer relay;
+    RelayRuntime runtime;
     try {
-      relay = RelayServer.start(config);
-    } catch (IOException e) {
+      runtime = RelayRuntime.start(config, database);
+    } catch (IOException | StoreException e) {
       System.err.println("kubetty-relay: " + e.getMessage());
       return 1;
     }
     Runtime.getRuntime()
-        .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(relay::close));
-    System.out.println("kubetty-relay listening on " + relay.httpUri());
-    relay.join();
+        .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(runtime::close));
+    System.out.println("kubetty-relay listening on " + runtime.server().httpUri());
+    runtime.server().join();
     return 0;
   }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
  * @param listen address to bind ({@code KUBETTY_LISTEN}, default {@code 127.0.0.1:8080}; port 0
  *     picks a free port)
  * @param authMode {@code AUTH_MODE}, required
- * @param sessionId {@code SESSION_ID}, default {@code default}
+ * @param sessionId {@code SESSION_ID}, default {@code default}; stable across restarts of one
+ *     deployment, it names the stored transcript the session continues
+ * @param deploymentId {@code DEPLOYMENT_ID}, optional (null)
  * @param bufferBytes output ring buffer size ({@code KUBETTY_BUFFER_BYTES}, default 8 MiB, at least
  *     1 MiB)
  * @param windowBytes flow-control window ({@code KUBETTY_WINDOW_BYTES}, default 1 MiB, 64 KiB up to
@@ -30,6 +32,7 @@ public record RelayConfig(
     InetSocketAddress listen,
     AuthMode authMode,
     String sessionId,
+    String deploymentId,
     int bufferBytes,
     int windowBytes,
     Duration resumeGrace,
@@ -68,6 +71,7 @@ public record RelayConfig(
         in.address("KUBETTY_LISTEN", "127.0.0.1:8080"),
         AuthMode.parse(env.get("AUTH_MODE")),
         in.identifier("SESSION_ID", "default"),
+        in.identifier("DEPLOYMENT_ID", null),
         buffer,
         window,
         in.duration("KUBETTY_RESUME_GRACE", Duration.ofSeconds(60)),
@@ -83,6 +87,7 @@ public record RelayConfig(
         address,
         authMode,
         sessionId,
+        deploymentId,
         bufferBytes,
         windowBytes,
         resumeGrace,

@@ -1,8 +1,11 @@
 package dev.kubetty.relay.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -11,13 +14,19 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /healthz} (200 while the process is up) and {@code GET /readyz} (200 once the PTY is
- * running, else 503). No authentication, by contract: probes must reach them.
+ * running, else 503). The transcript store's state rides along in the body: a degraded store
+ * (database down, bytes spooled locally) is reported but does not make the relay unready, because
+ * the terminal still works and nothing is lost. No authentication, by contract: probes must reach
+ * them.
  */
 final class HealthHandler extends Handler.Abstract.NonBlocking {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final BooleanSupplier ready;
+  private final Supplier<String> storeStatus;
 
-  HealthHandler(BooleanSupplier ready) {
+  HealthHandler(BooleanSupplier ready, Supplier<String> storeStatus) {
     this.ready = ready;
+    this.storeStatus = storeStatus;
   }
 
   @Override
@@ -31,8 +40,12 @@ final class HealthHandler extends Handler.Abstract.NonBlocking {
     response.setStatus(ok ? 200 : 503);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    String body = "{\"status\":\"" + (ok ? (live ? "ok" : "ready") : "starting") + "\"}\n";
-    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("status", ok ? (live ? "ok" : "ready") : "starting");
+    if (!live) {
+      body.put("store", storeStatus.get());
+    }
+    response.write(true, ByteBuffer.wrap((body + "\n").getBytes(StandardCharsets.UTF_8)), callback);
     return true;
   }
 }

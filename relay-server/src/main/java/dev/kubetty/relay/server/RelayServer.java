@@ -9,6 +9,8 @@ import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -31,8 +33,9 @@ public final class RelayServer implements AutoCloseable {
   private final Server server;
   private final TerminalEndpoint endpoint;
   private final ServerConnector connector;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RelayServer(RelayConfig config, TerminalSession terminal) {
+  private RelayServer(RelayConfig config, TerminalSession terminal, Supplier<String> storeStatus) {
     this.config = config;
     this.terminal = terminal;
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
@@ -44,7 +47,8 @@ public final class RelayServer implements AutoCloseable {
     connector.setPort(listen.getPort());
     server.addConnector(connector);
     this.endpoint =
-        new TerminalEndpoint(server, config, terminal, new HealthHandler(terminal::isReady));
+        new TerminalEndpoint(
+            server, config, terminal, new HealthHandler(terminal::isReady, storeStatus));
     Handler root = endpoint.handler();
     if (config.authMode() == AuthMode.DISABLED) {
       root = new AuthWarningHandler(root);
@@ -59,19 +63,24 @@ public final class RelayServer implements AutoCloseable {
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
   public static RelayServer start(RelayConfig config) throws IOException {
-    return start(config, SessionRecorder.NONE, SessionHistory.EMPTY);
+    return start(config, SessionRecorder.NONE, SessionHistory.EMPTY, () -> "none");
   }
 
   /**
-   * Starts the shell and the server; the session's stream goes on from {@code history} and every
-   * byte in and out is reported to {@code recorder}.
+   * Starts the shell and the server; the session's stream goes on from {@code history}, every byte
+   * in and out is reported to {@code recorder}, and {@code /readyz} reports {@code storeStatus}
+   * ({@code ok}, {@code degraded: …} or {@code none}).
    *
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
   public static RelayServer start(
-      RelayConfig config, SessionRecorder recorder, SessionHistory history) throws IOException {
+      RelayConfig config,
+      SessionRecorder recorder,
+      SessionHistory history,
+      Supplier<String> storeStatus)
+      throws IOException {
     TerminalSession terminal = TerminalSession.start(config, recorder, history);
-    RelayServer relay = new RelayServer(config, terminal);
+    RelayServer relay = new RelayServer(config, terminal, storeStatus);
     try {
       relay.server.start();
     } catch (Exception e) {
@@ -117,8 +126,12 @@ public final class RelayServer implements AutoCloseable {
     server.join();
   }
 
+  /** Closes every client with 1001, stops the server and kills the shell; idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     log.info("session={} event=shutdown", config.sessionId());
     endpoint.close();
     try {

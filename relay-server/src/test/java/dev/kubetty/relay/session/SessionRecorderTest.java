@@ -24,7 +24,8 @@ class SessionRecorderTest {
   @Test
   void recordsOutputContiguouslyAndInputResizeAndExitAtTheirOffsets() throws Exception {
     Recorder recorder = new Recorder();
-    try (RelayServer relay = RelayServer.start(CONFIG, recorder, SessionHistory.EMPTY);
+    try (RelayServer relay =
+            RelayServer.start(CONFIG, recorder, SessionHistory.EMPTY, () -> "none");
         TestSocket client = TestSocket.open(relay.webSocketUri())) {
       client.hello(90, 30, null, false, null);
       client.type("echo rec-$((6*7)); exit 5\r");
@@ -42,7 +43,8 @@ class SessionRecorderTest {
   void storedHistoryIsReplayedAndOffsetsGoOn() throws Exception {
     byte[] tail = "history from before the restart\r\n".getBytes(StandardCharsets.UTF_8);
     SessionHistory history = new SessionHistory(1_000_000, tail, 42);
-    try (RelayServer relay = RelayServer.start(CONFIG, SessionRecorder.NONE, history);
+    try (RelayServer relay =
+            RelayServer.start(CONFIG, SessionRecorder.NONE, history, () -> "none");
         TestSocket client = TestSocket.open(relay.webSocketUri())) {
       Ready ready = client.hello();
       assertThat(ready.offset()).isEqualTo(1_000_000);

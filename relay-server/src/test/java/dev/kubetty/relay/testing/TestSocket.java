@@ -44,6 +44,8 @@ public final class TestSocket implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final java.util.concurrent.CountDownLatch finished =
+      new java.util.concurrent.CountDownLatch(1);
   private final WebSocket socket;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private boolean autoAck = true;
@@ -227,9 +229,19 @@ public final class TestSocket implements AutoCloseable {
     socket.cancel();
   }
 
+  /**
+   * Closes with 1000 and waits (up to 5 s) for the relay's answering close frame, so the relay has
+   * detached this client before the next test attaches; then releases the socket.
+   */
   @Override
   public void close() {
-    socket.close(1000, null);
+    if (socket.close(1000, null)) {
+      try {
+        finished.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     socket.cancel();
   }
 
@@ -251,7 +263,13 @@ public final class TestSocket implements AutoCloseable {
     }
 
     @Override
+    public void onClosed(WebSocket webSocket, int code, String reason) {
+      finished.countDown();
+    }
+
+    @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      finished.countDown();
       events.add(new Failed(t, response == null ? -1 : response.code()));
     }
   }

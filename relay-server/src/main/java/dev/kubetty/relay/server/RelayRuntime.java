@@ -1,0 +1,109 @@
+package dev.kubetty.relay.server;
+
+import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.session.SessionHistory;
+import dev.kubetty.relay.store.Database;
+import dev.kubetty.relay.store.DatabaseConfig;
+import dev.kubetty.relay.store.SessionDao;
+import dev.kubetty.relay.store.StoredBytes;
+import dev.kubetty.relay.store.TranscriptReader;
+import dev.kubetty.relay.transcript.TranscriptRecorder;
+import dev.kubetty.relay.transcript.TranscriptWriter;
+import dev.kubetty.relay.transcript.WriterHealth;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole relay as {@code serve} runs it: the database (embedded or external), the transcript
+ * writer, and the {@link RelayServer} whose session goes on from the stored transcript.
+ *
+ * <p>Start-up order: database (migrated) → session row → stored history → writer → server. Close
+ * order is the reverse, so the last bytes reach the writer before it flushes (or spools) them.
+ */
+public final class RelayRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RelayRuntime.class);
+
+  private final Database database;
+  private final TranscriptWriter writer;
+  private final RelayServer server;
+
+  private RelayRuntime(Database database, TranscriptWriter writer, RelayServer server) {
+    this.database = database;
+    this.writer = writer;
+    this.server = server;
+  }
+
+  /**
+   * Starts everything.
+   *
+   * @throws IOException if the spool, the shell or the listening socket cannot be set up
+   * @throws dev.kubetty.relay.store.StoreException if the database cannot be started or reached
+   */
+  public static RelayRuntime start(RelayConfig config, DatabaseConfig databaseConfig)
+      throws IOException {
+    Database database = Database.open(databaseConfig);
+    TranscriptWriter writer = null;
+    try {
+      String id = config.sessionId();
+      database
+          .jdbi()
+          .useExtension(SessionDao.class, d -> d.upsertSession(id, config.deploymentId()));
+      TranscriptReader reader = new TranscriptReader(database.jdbi());
+      StoredBytes tail = reader.outputTail(id, config.bufferBytes());
+      long inputEnd = reader.inputEnd(id).orElse(0);
+      writer =
+          TranscriptWriter.start(
+              database.jdbi(),
+              id,
+              databaseConfig.dataDirectory().resolve("spool"),
+              TranscriptWriter.Limits.defaults());
+      writer.continueAfter(tail.end(), inputEnd);
+      log.info(
+          "session={} event=history-loaded offset={} tail={}", id, tail.end(), tail.data().length);
+      TranscriptWriter transcript = writer;
+      RelayServer server =
+          RelayServer.start(
+              config,
+              new TranscriptRecorder(writer),
+              new SessionHistory(tail.streamOffset(), tail.data(), inputEnd),
+              () -> describe(transcript.health()));
+      return new RelayRuntime(database, writer, server);
+    } catch (IOException | RuntimeException e) {
+      if (writer != null) {
+        writer.close();
+      }
+      database.close();
+      throw e;
+    }
+  }
+
+  private static String describe(WriterHealth health) {
+    return switch (health) {
+      case WriterHealth.Ok ok -> "ok";
+      case WriterHealth.Degraded d -> "degraded: " + d.reason();
+    };
+  }
+
+  /** The running server. */
+  public RelayServer server() {
+    return server;
+  }
+
+  /** The database (for tests and tools). */
+  public Database database() {
+    return database;
+  }
+
+  /** The transcript writer (for health and tests). */
+  public TranscriptWriter transcript() {
+    return writer;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    writer.close();
+    database.close();
+  }
+}

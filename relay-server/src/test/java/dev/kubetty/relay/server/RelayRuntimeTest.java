@@ -1,0 +1,79 @@
+package dev.kubetty.relay.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubetty.protocol.ControlMessage.Ready;
+import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.store.DatabaseConfig;
+import dev.kubetty.relay.store.TranscriptReader;
+import dev.kubetty.relay.testing.TestSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The relay as {@code serve} runs it, with an embedded PostgreSQL in a temporary data dir. */
+@Tag("slow")
+class RelayRuntimeTest {
+  @TempDir Path data;
+
+  @Test
+  void restartWithTheSameSessionIdContinuesOffsetsAndReplaysHistory() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "AUTH_MODE", "disabled",
+            "SHELL", "/bin/bash",
+            "HOME", "/tmp",
+            "KUBETTY_LISTEN", "127.0.0.1:0",
+            "KUBETTY_DATA_DIR", data.toString(),
+            "SESSION_ID", "ws-1");
+    long firstHead;
+    try (RelayRuntime first = start(env);
+        TestSocket client = TestSocket.open(first.server().webSocketUri())) {
+      client.hello();
+      client.type("echo stored-$((6*7))\r");
+      client.readUntil("stored-42");
+      assertThat(readyz(first)).contains("\"store\":\"ok\"");
+      client.close();
+      first.server().close(); // no more output: the head is final
+      firstHead = first.server().terminal().head();
+      assertThat(first.transcript().awaitStored(Duration.ofSeconds(10))).isTrue();
+    }
+
+    try (RelayRuntime second = start(env);
+        TestSocket client = TestSocket.open(second.server().webSocketUri())) {
+      Ready ready = client.hello();
+      assertThat(ready.offset()).as("history starts at the stored tail").isZero();
+      assertThat(ready.head()).isGreaterThanOrEqualTo(firstHead);
+      client.readUntil("stored-42");
+      client.type("echo again-$((6*7))\r");
+      client.readUntil("again-42");
+      client.close();
+      second.server().close();
+      long head = second.server().terminal().head();
+      assertThat(second.transcript().awaitStored(Duration.ofSeconds(10))).isTrue();
+      TranscriptReader reader = new TranscriptReader(second.database().jdbi());
+      assertThat(reader.outputEnd("ws-1")).hasValue(head);
+      assertThat(new String(reader.outputTail("ws-1", 1 << 20).data()))
+          .contains("stored-42")
+          .contains("again-42");
+    }
+  }
+
+  private static RelayRuntime start(Map<String, String> env) throws Exception {
+    return RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
+  }
+
+  private static String readyz(RelayRuntime runtime) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(runtime.server().httpUri().resolve("/readyz")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+}

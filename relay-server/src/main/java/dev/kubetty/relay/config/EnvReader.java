@@ -101,6 +101,25 @@ final class EnvReader {
     return address;
   }
 
+  /** A whole number of days, 1–36500, or {@code fallback} when unset; 0 is not accepted. */
+  Duration days(String name, Duration fallback) {
+    String value = string(name, "");
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    long days;
+    try {
+      days = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      days = -1;
+    }
+    if (days < 1 || days > 36_500) {
+      throw new ConfigException(
+          name, "'" + value + "' must be a number of days from 1 to 36500 (unset keeps forever)");
+    }
+    return Duration.ofDays(days);
+  }
+
   /** A short identifier: letters, digits, dot, dash, underscore; at most 63 characters. */
   String identifier(String name, String fallback) {
     String value = string(name, "");

@@ -25,6 +25,8 @@ import java.util.Map;
  *     default 15s)
  * @param peerTimeout a connection silent this long (no frame, no pong) is dropped and detached
  *     ({@code KUBETTY_PEER_TIMEOUT}, default 30s)
+ * @param retention how long stored transcripts are kept ({@code KUBETTY_RETENTION_DAYS}); {@link
+ *     Duration#ZERO} (the default) keeps them forever
  * @param shell the login shell command line ({@code $SHELL -l}, else {@code /bin/bash -l})
  * @param workingDirectory where the shell starts ({@code $HOME}, else the current directory)
  */
@@ -38,6 +40,7 @@ public record RelayConfig(
     Duration resumeGrace,
     Duration pingInterval,
     Duration peerTimeout,
+    Duration retention,
     List<String> shell,
     Path workingDirectory) {
 
@@ -77,6 +80,7 @@ public record RelayConfig(
         in.duration("KUBETTY_RESUME_GRACE", Duration.ofSeconds(60)),
         ping,
         peerTimeout,
+        in.days("KUBETTY_RETENTION_DAYS", Duration.ZERO),
         shell.isBlank() ? List.of("/bin/bash", "-l") : List.of(shell, "-l"),
         Path.of(home.isBlank() ? System.getProperty("user.dir") : home));
   }
@@ -93,6 +97,7 @@ public record RelayConfig(
         resumeGrace,
         pingInterval,
         peerTimeout,
+        retention,
         shell,
         workingDirectory);
   }

@@ -4,6 +4,7 @@ import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.store.Database;
 import dev.kubetty.relay.store.DatabaseConfig;
+import dev.kubetty.relay.store.RetentionPruner;
 import dev.kubetty.relay.store.SessionDao;
 import dev.kubetty.relay.store.StoredBytes;
 import dev.kubetty.relay.store.TranscriptReader;
@@ -27,11 +28,14 @@ public final class RelayRuntime implements AutoCloseable {
   private final Database database;
   private final TranscriptWriter writer;
   private final RelayServer server;
+  private final RetentionPruner retention;
 
-  private RelayRuntime(Database database, TranscriptWriter writer, RelayServer server) {
+  private RelayRuntime(
+      Database database, TranscriptWriter writer, RelayServer server, RetentionPruner retention) {
     this.database = database;
     this.writer = writer;
     this.server = server;
+    this.retention = retention;
   }
 
   /**
@@ -68,7 +72,11 @@ public final class RelayRuntime implements AutoCloseable {
               new TranscriptRecorder(writer),
               new SessionHistory(tail.streamOffset(), tail.data(), inputEnd),
               () -> describe(transcript.health()));
-      return new RelayRuntime(database, writer, server);
+      RetentionPruner retention =
+          config.retention().isZero()
+              ? null
+              : RetentionPruner.start(database.jdbi(), config.retention());
+      return new RelayRuntime(database, writer, server, retention);
     } catch (IOException | RuntimeException e) {
       if (writer != null) {
         writer.close();
@@ -102,6 +110,9 @@ public final class RelayRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) {
+      retention.close();
+    }
     server.close();
     writer.close();
     database.close();

@@ -23,6 +23,7 @@ class RelayConfigTest {
     assertThat(config.resumeGrace()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.sessionId()).isEqualTo("default");
     assertThat(config.shell()).isEqualTo(List.of("/bin/bash", "-l"));
+    assertThat(config.retention()).isZero();
   }
 
   @Test
@@ -70,6 +71,7 @@ class RelayConfigTest {
         "KUBETTY_WINDOW_BYTES | 16MiB | KUBETTY_WINDOW_BYTES: must be between 65536 and 8388608 bytes",
         "KUBETTY_RESUME_GRACE | soon | KUBETTY_RESUME_GRACE: 'soon' is not a duration such as 30s, 15m or 2h",
         "SESSION_ID | a/b | SESSION_ID: 'a/b' must be 1-63 letters, digits, '.', '-' or '_'",
+        "KUBETTY_RETENTION_DAYS | 0 | KUBETTY_RETENTION_DAYS: '0' must be a number of days from 1 to 36500 (unset keeps forever)",
       })
   void badValuesNameTheVariable(String name, String value, String message) {
     Map<String, String> env = new HashMap<>(Map.of("AUTH_MODE", "disabled"));

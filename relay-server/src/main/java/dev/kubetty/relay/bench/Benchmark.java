@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
@@ -49,10 +50,15 @@ public final class Benchmark {
 
   private void runWith(Path home) throws IOException, InterruptedException {
     OkHttpClient http = HttpClients.create(options.compression());
-    try (RelayProcess relay = RelayProcess.start(options.relayCommand(), home)) {
+    Path plainHome = Files.createDirectories(home.resolve("plain"));
+    try (RelayProcess relay = RelayProcess.start(options.relayCommand(), home, Map.of());
+        RelayProcess plain =
+            RelayProcess.start(
+                options.relayCommand(), plainHome, Map.of("KUBETTY_TRANSCRIPT", "off"))) {
       URI uri = relay.awaitWebSocketUri();
       long relayUp = System.nanoTime();
-      ThroughputComparison throughput = new ThroughputComparison(options, home);
+      ThroughputComparison throughput =
+          new ThroughputComparison(options, home, plain.awaitWebSocketUri(), http);
       throughput.warmUpLocal();
       sleepUntil(relayUp + IDLE_BEFORE_RSS.toNanos());
       Measurement idle = memory("relay RSS, idle", relay, "VmRSS, no client attached yet");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +38,19 @@ final class RelayProcess implements AutoCloseable {
     this.shutdownHook = Thread.ofPlatform().name("relay-stop").unstarted(this::stop);
   }
 
-  static RelayProcess start(List<String> command, Path home) throws IOException {
+  /**
+   * Starts a relay whose home and data directory (embedded PostgreSQL, spool) are under {@code
+   * home}, with {@code environment} on top of the defaults.
+   */
+  static RelayProcess start(List<String> command, Path home, Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("KUBETTY_DATA_DIR", home.resolve("data").toString());
     builder.environment().put("AUTH_MODE", "disabled");
     builder.environment().put("KUBETTY_LISTEN", "127.0.0.1:0");
     builder.environment().put("SHELL", "/bin/bash");
     builder.environment().put("HOME", home.toString());
+    builder.environment().putAll(environment);
     RelayProcess relay = new RelayProcess(builder.start());
     Runtime.getRuntime().addShutdownHook(relay.shutdownHook);
     Thread.ofPlatform().daemon().name("relay-output").start(relay::drainOutput);

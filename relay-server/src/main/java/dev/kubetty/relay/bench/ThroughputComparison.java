@@ -1,14 +1,18 @@
 package dev.kubetty.relay.bench;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
 
 /**
- * Throughput of the same output read from a local PTY and through the relay, runs interleaved
- * (local, relay, local, relay, …) so that background load hits both alike, after one untimed
- * warm-up each. Also the CPU each path costs per MB: this process (the reader) and the relay.
+ * Throughput of the same output read from a local PTY, through the relay, and through a second
+ * relay that stores no transcript, runs interleaved (local, relay, plain relay, local, …) so that
+ * background load hits all alike, after one untimed warm-up each. Also the CPU each path costs per
+ * MB: this process (the reader) and the relay.
  */
 final class ThroughputComparison {
   private final BenchOptions options;
@@ -17,12 +21,18 @@ final class ThroughputComparison {
   private final long selfPid = ProcessHandle.current().pid();
   private final double[] local;
   private final double[] relayed;
+  private final double[] plain;
+  private final URI plainUri;
+  private final OkHttpClient http;
   private double localCpu;
   private double clientCpu;
   private double relayCpu;
 
-  ThroughputComparison(BenchOptions options, Path directory) {
+  ThroughputComparison(BenchOptions options, Path directory, URI plainUri, OkHttpClient http) {
     this.options = options;
+    this.plainUri = plainUri;
+    this.http = http;
+    this.plain = new double[options.runs()];
     this.directory = directory;
     this.timeout = Duration.ofSeconds(Math.max(60, options.megabytes()));
     this.local = new double[options.runs()];
@@ -36,8 +46,23 @@ final class ThroughputComparison {
 
   /** Runs everything through {@code client} of the relay {@code relayPid}. */
   void run(BenchClient client, long relayPid) throws IOException, InterruptedException {
+    BenchClient plainClient =
+        BenchClient.create(plainUri, http, UUID.randomUUID().toString(), null);
+    try {
+      plainClient.connect();
+      plainClient.sync(Duration.ofSeconds(20));
+      RelayThroughput.measure(plainClient, warmUpBytes(), timeout);
+      run(client, relayPid, plainClient);
+    } finally {
+      plainClient.close();
+    }
+  }
+
+  private void run(BenchClient client, long relayPid, BenchClient plainClient)
+      throws IOException, InterruptedException {
     RelayThroughput.measure(client, warmUpBytes(), timeout);
     for (int i = 0; i < options.runs(); i++) {
+      plain[i] = RelayThroughput.measure(plainClient, options.bytes(), timeout);
       double self = CpuClock.seconds(selfPid);
       local[i] = LocalThroughput.measure(options.bytes(), directory, timeout);
       double relay = CpuClock.seconds(relayPid);
@@ -52,12 +77,21 @@ final class ThroughputComparison {
   List<Measurement> measurements() {
     Percentiles localRates = new Percentiles(local);
     Percentiles relayRates = new Percentiles(relayed);
+    Percentiles plainRates = new Percentiles(plain);
     double ratio = relayRates.median() / localRates.median();
+    double cost = 100 * (1 - relayRates.median() / plainRates.median());
     return List.of(
         rate("throughput, local PTY", localRates),
         rate("throughput, via relay", relayRates),
         new Measurement(
             "throughput ratio relay/local", ratio, "", Goal.atLeast(0.9), "ratio of the medians"),
+        rate("throughput, relay, no transcript", plainRates),
+        new Measurement(
+            "transcript cost",
+            cost,
+            "%",
+            Goal.atMost(10),
+            "1 - relay/no-transcript relay, medians"),
         cpu("CPU per MB, local reader", localCpu, "this process reading the PTY"),
         cpu("CPU per MB, relay", relayCpu, "relay process (not its shell)"),
         cpu("CPU per MB, relay client", clientCpu, "this process reading the socket"));

@@ -101,6 +101,17 @@ final class EnvReader {
     return address;
   }
 
+  /** {@code on} or {@code off} (also true/false, 1/0, yes/no). */
+  boolean onOff(String name, boolean fallback) {
+    String value = string(name, "").toLowerCase(java.util.Locale.ROOT);
+    return switch (value) {
+      case "" -> fallback;
+      case "on", "true", "1", "yes" -> true;
+      case "off", "false", "0", "no" -> false;
+      default -> throw new ConfigException(name, "'" + value + "' must be on or off");
+    };
+  }
+
   /** A whole number of days, 1–36500, or {@code fallback} when unset; 0 is not accepted. */
   Duration days(String name, Duration fallback) {
     String value = string(name, "");

@@ -27,6 +27,8 @@ import java.util.Map;
  *     ({@code KUBETTY_PEER_TIMEOUT}, default 30s)
  * @param retention how long stored transcripts are kept ({@code KUBETTY_RETENTION_DAYS}); {@link
  *     Duration#ZERO} (the default) keeps them forever
+ * @param transcript whether every byte is stored in PostgreSQL ({@code KUBETTY_TRANSCRIPT}, {@code
+ *     on} by default; {@code off} runs without a database, for benchmarks and throwaway sessions)
  * @param shell the login shell command line ({@code $SHELL -l}, else {@code /bin/bash -l})
  * @param workingDirectory where the shell starts ({@code $HOME}, else the current directory)
  */
@@ -41,6 +43,7 @@ public record RelayConfig(
     Duration pingInterval,
     Duration peerTimeout,
     Duration retention,
+    boolean transcript,
     List<String> shell,
     Path workingDirectory) {
 
@@ -81,6 +84,7 @@ public record RelayConfig(
         ping,
         peerTimeout,
         in.days("KUBETTY_RETENTION_DAYS", Duration.ZERO),
+        in.onOff("KUBETTY_TRANSCRIPT", true),
         shell.isBlank() ? List.of("/bin/bash", "-l") : List.of(shell, "-l"),
         Path.of(home.isBlank() ? System.getProperty("user.dir") : home));
   }
@@ -98,6 +102,7 @@ public record RelayConfig(
         pingInterval,
         peerTimeout,
         retention,
+        transcript,
         shell,
         workingDirectory);
   }

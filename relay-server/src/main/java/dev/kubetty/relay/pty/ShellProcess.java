@@ -29,7 +29,9 @@ public final class ShellProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command} on a new PTY of the given size with {@code TERM=xterm-256color}.
+   * Starts {@code command} on a new PTY of the given size with {@code TERM=xterm-256color}, in
+   * {@code directory}, which is also its {@code HOME} (the relay's configured home: the login shell
+   * reads its profile from there).
    *
    * @throws IOException if the command cannot be started
    */
@@ -39,6 +41,7 @@ public final class ShellProcess implements AutoCloseable {
     env.put("TERM", "xterm-256color");
     env.put("COLORTERM", "truecolor");
     env.putIfAbsent("LANG", "C.UTF-8");
+    env.put("HOME", directory.toString());
     PtyProcess process =
         new PtyProcessBuilder(command.toArray(String[]::new))
             .setEnvironment(env)

@@ -4,10 +4,15 @@ import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.server.RelayServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Starts a real relay on 127.0.0.1, port 0, running {@code /bin/bash --norc --noprofile}. */
+/**
+ * Starts a real relay on 127.0.0.1, port 0, running {@code /bin/bash -l} in an empty home of its
+ * own, so the machine's dotfiles (which may run slow or lock-taking tools) never reach the tests.
+ */
 public final class RelayFixture {
   private RelayFixture() {}
 
@@ -15,12 +20,18 @@ public final class RelayFixture {
   public static RelayServer start(Map<String, String> overrides) throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("AUTH_MODE", "disabled");
-    env.put("HOME", System.getProperty("java.io.tmpdir"));
+    env.put("HOME", emptyHome().toString());
     env.put("SHELL", "/bin/bash");
     env.putAll(overrides);
     RelayConfig config =
         RelayConfig.fromEnvironment(env).withListen(new InetSocketAddress("127.0.0.1", 0));
     return RelayServer.start(config);
+  }
+
+  private static Path emptyHome() throws IOException {
+    Path home = Files.createTempDirectory("kubetty-home-");
+    home.toFile().deleteOnExit();
+    return home;
   }
 
   public static RelayServer start() throws IOException {

@@ -19,8 +19,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Rows are read {@value #PAGE_ROWS} at a time (a connection per page, none held while the client
  * reads), so memory stays bounded. Each stream is decoded with a {@link Utf8Carry}, so a character
  * split across two chunks is written whole and the "o" texts, re-encoded as UTF-8, are the stored
- * bytes. Events are placed by output offset (an event at offset N comes before the chunk starting
- * at N); input is merged in by time. Exit events have no v2 form and are left out.
+ * bytes. Events are placed by output offset (a resize to the size already in effect is left out)
+ * (an event at offset N comes before the chunk starting at N); input is merged in by time. Exit
+ * events have no v2 form and are left out.
  */
 final class CastWriter {
   static final int PAGE_ROWS = 500;
@@ -61,7 +62,7 @@ final class CastWriter {
     PagedCursor<TranscriptChunk> output = chunks(Direction.OUTPUT, range);
     PagedCursor<TranscriptChunk> input = query.input() ? chunks(Direction.INPUT, range) : null;
     PagedCursor<EventRow> events = events(range);
-    new Merge(header.start(), out).run(output, input, events);
+    new Merge(header, out).run(output, input, events);
   }
 
   private String headerLine(CastHeader header) {
@@ -114,9 +115,11 @@ final class CastWriter {
     private final Utf8Carry outputText = new Utf8Carry();
     private final Utf8Carry inputText = new Utf8Carry();
     private long lastMicros;
+    private String size;
 
-    Merge(Instant start, Writer out) {
-      this.start = start;
+    Merge(CastHeader header, Writer out) {
+      this.start = header.start();
+      this.size = header.width() + "x" + header.height();
       this.out = out;
     }
 
@@ -146,8 +149,11 @@ final class CastWriter {
     }
 
     private void event(EventRow event) throws IOException {
-      if (event.kind() == EventRow.Kind.RESIZE) {
-        line(event.recordedAt(), "r", event.a() + "x" + event.b());
+      String newSize = event.a() + "x" + event.b();
+      // A resize to the size already in effect (often the header's own) would only add noise.
+      if (event.kind() == EventRow.Kind.RESIZE && !newSize.equals(size)) {
+        size = newSize;
+        line(event.recordedAt(), "r", newSize);
       }
     }
 

@@ -23,6 +23,18 @@ import org.slf4j.LoggerFactory;
  * {@code GET /session/logs} and {@code GET /session/logs.cast} for one session; other paths fall
  * through. Without a store ({@link #withoutStore}) both answer 503.
  *
+ * <pre>
+ * /session/logs       direction=output|input|all (output)  from=N (0)  inputFrom=N (0, with all)
+ *                     since=, until= ISO-8601 instants on recorded_at  limit=1-1000 (100)
+ *                     q=text (bytes matched exactly, A-Z case-insensitively; see SearchNeedle)
+ *   → {"session","items":[{direction,offset,time,length,text,base64}],"events":[…],"next"}
+ * /session/logs.cast  since=, until=  input=true|false (false)   → asciicast v2, streamed
+ * </pre>
+ *
+ * <p>Pages are bounded by {@code limit} rows of at most the writer's row size (64 KiB by default),
+ * so a full page of 1000 rows can take tens of MiB; the recording streams in pages of {@value
+ * CastWriter#PAGE_ROWS} rows.
+ *
  * <p>Answers: 200 with the page or the recording; 400 {@code {"error":"bad_request","message":…}}
  * for a bad parameter; 405 for another method; 503 {@code {"error":"store_unavailable",…}} when the
  * database fails (its message is logged, never sent). A failure in the middle of a recording, after

@@ -40,6 +40,10 @@ class LogsRuntimeTest {
             RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
         TestSocket client = TestSocket.open(relay.server().webSocketUri())) {
       client.hello();
+      // Keys typed before bash's readline is up can be lost; its prompt says it is up.
+      while (client.pendingOutput().length == 0) {
+        client.next();
+      }
       client.type("echo logged-$((6*7)) €uro\r");
       client.readUntil("logged-42 €uro");
       assertThat(relay.transcript().awaitStored(Duration.ofSeconds(10))).isTrue();

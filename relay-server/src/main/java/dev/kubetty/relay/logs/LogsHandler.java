@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public final class LogsHandler extends Handler.Abstract {
   }
 
   /** Serves the transcript of {@code sessionId} stored in {@code jdbi}'s database. */
-  public static LogsHandler of(org.jdbi.v3.core.Jdbi jdbi, String sessionId) {
+  public static LogsHandler of(Jdbi jdbi, String sessionId) {
     return new LogsHandler(new TranscriptLogs(jdbi, sessionId), new CastWriter(jdbi, sessionId));
   }
 

@@ -1,6 +1,7 @@
 package dev.kubetty.relay.server;
 
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.store.Database;
 import dev.kubetty.relay.store.DatabaseConfig;
@@ -71,7 +72,8 @@ public final class RelayRuntime implements AutoCloseable {
               config,
               new TranscriptRecorder(writer),
               new SessionHistory(tail.streamOffset(), tail.data(), inputEnd),
-              () -> describe(transcript.health()));
+              () -> describe(transcript.health()),
+              LogsHandler.of(database.jdbi(), id));
       RetentionPruner retention =
           config.retention().isZero()
               ? null

@@ -2,6 +2,7 @@ package dev.kubetty.relay.server;
 
 import dev.kubetty.relay.config.AuthMode;
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.session.SessionRecorder;
 import dev.kubetty.relay.session.TerminalSession;
@@ -35,7 +36,8 @@ public final class RelayServer implements AutoCloseable {
   private final ServerConnector connector;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RelayServer(RelayConfig config, TerminalSession terminal, Supplier<String> storeStatus) {
+  private RelayServer(
+      RelayConfig config, TerminalSession terminal, Supplier<String> storeStatus, Handler logs) {
     this.config = config;
     this.terminal = terminal;
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
@@ -48,7 +50,10 @@ public final class RelayServer implements AutoCloseable {
     server.addConnector(connector);
     this.endpoint =
         new TerminalEndpoint(
-            server, config, terminal, new HealthHandler(terminal::isReady, storeStatus));
+            server,
+            config,
+            terminal,
+            new Handler.Sequence(new HealthHandler(terminal::isReady, storeStatus), logs));
     Handler root = endpoint.handler();
     if (config.authMode() == AuthMode.DISABLED) {
       root = new AuthWarningHandler(root);
@@ -79,8 +84,24 @@ public final class RelayServer implements AutoCloseable {
       SessionHistory history,
       Supplier<String> storeStatus)
       throws IOException {
+    return start(config, recorder, history, storeStatus, LogsHandler.withoutStore());
+  }
+
+  /**
+   * As {@link #start(RelayConfig, SessionRecorder, SessionHistory, Supplier)}, with {@code logs}
+   * serving the stored transcript ({@code /session/logs}, {@code /session/logs.cast}).
+   *
+   * @throws IOException if the shell cannot start or the address cannot be bound
+   */
+  public static RelayServer start(
+      RelayConfig config,
+      SessionRecorder recorder,
+      SessionHistory history,
+      Supplier<String> storeStatus,
+      LogsHandler logs)
+      throws IOException {
     TerminalSession terminal = TerminalSession.start(config, recorder, history);
-    RelayServer relay = new RelayServer(config, terminal, storeStatus);
+    RelayServer relay = new RelayServer(config, terminal, storeStatus, logs);
     try {
       relay.server.start();
     } catch (Exception e) {

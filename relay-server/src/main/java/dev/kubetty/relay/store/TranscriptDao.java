@@ -1,5 +1,6 @@
 package dev.kubetty.relay.store;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 @RegisterConstructorMapper(StoredBytes.class)
 @RegisterRowMapper(EventRowMapper.class)
+@RegisterRowMapper(TranscriptChunkMapper.class)
 public interface TranscriptDao {
   /** Inserts chunks, skipping any already stored. */
   @SqlBatch(
@@ -68,4 +70,82 @@ public interface TranscriptDao {
       "SELECT session_id, event_id, kind, output_offset, recorded_at, a, b FROM transcript_events"
           + " WHERE session_id = :sessionId ORDER BY event_id")
   List<EventRow> events(@Bind("sessionId") String sessionId);
+
+  /**
+   * One page of a stream for the logs: chunks from {@code from} on, recorded in [{@code since},
+   * {@code until}), oldest first, at most {@code limit}. With a non-empty {@code needle} only
+   * chunks in which it ends are returned: {@code needle} is the search text ASCII-lowercased and
+   * encoded like {@code encode(bytea, 'escape')}, matched against the chunk plus the last {@code
+   * overlap} bytes of the chunk before it (so a match split across two rows is found), so bytes are
+   * matched exactly, whether or not they are valid UTF-8, and letters A-Z case-insensitively.
+   */
+  @SqlQuery(
+      """
+      WITH stream AS (
+        SELECT direction, stream_offset, recorded_at, data,
+               lag(data) OVER (ORDER BY stream_offset) AS previous
+          FROM transcript_chunks
+         WHERE session_id = :sessionId AND direction = :direction
+           AND stream_offset >= coalesce(
+             (SELECT max(stream_offset) FROM transcript_chunks
+               WHERE session_id = :sessionId AND direction = :direction
+                 AND stream_offset < :from), :from))
+      SELECT direction, stream_offset, recorded_at, data FROM stream
+       WHERE stream_offset >= :from AND recorded_at >= :since AND recorded_at < :until
+         AND (:needle = '' OR strpos(lower(encode(
+               coalesce(substring(previous FROM greatest(length(previous) - :overlap + 1, 1)),
+                        ''::bytea) || data, 'escape')), :needle) > 0)
+       ORDER BY stream_offset LIMIT :limit""")
+  List<TranscriptChunk> chunkPage(
+      @Bind("sessionId") String sessionId,
+      @Bind("direction") String code,
+      @Bind("from") long from,
+      @Bind("since") OffsetDateTime since,
+      @Bind("until") OffsetDateTime until,
+      @Bind("needle") String needle,
+      @Bind("overlap") int overlap,
+      @Bind("limit") int limit);
+
+  /**
+   * Events placed at output offsets in [{@code fromOffset}, {@code toOffset}), recorded in [{@code
+   * since}, {@code until}), with an id above {@code afterEventId}, in order, at most {@code limit}.
+   */
+  @SqlQuery(
+      """
+      SELECT session_id, event_id, kind, output_offset, recorded_at, a, b FROM transcript_events
+       WHERE session_id = :sessionId AND event_id > :afterEventId
+         AND output_offset >= :fromOffset AND output_offset < :toOffset
+         AND recorded_at >= :since AND recorded_at < :until
+       ORDER BY event_id LIMIT :limit""")
+  List<EventRow> eventPage(
+      @Bind("sessionId") String sessionId,
+      @Bind("afterEventId") long afterEventId,
+      @Bind("fromOffset") long fromOffset,
+      @Bind("toOffset") long toOffset,
+      @Bind("since") OffsetDateTime since,
+      @Bind("until") OffsetDateTime until,
+      @Bind("limit") int limit);
+
+  /** The last resize recorded at or before {@code at}, if any. */
+  @SqlQuery(
+      """
+      SELECT session_id, event_id, kind, output_offset, recorded_at, a, b FROM transcript_events
+       WHERE session_id = :sessionId AND kind = 'r' AND recorded_at <= :at
+       ORDER BY event_id DESC LIMIT 1""")
+  Optional<EventRow> lastResizeAtOrBefore(
+      @Bind("sessionId") String sessionId, @Bind("at") OffsetDateTime at);
+
+  /** When the first chunk or event recorded in [{@code since}, {@code until}) was recorded. */
+  @SqlQuery(
+      """
+      SELECT min(t) FROM (
+        SELECT min(recorded_at) AS t FROM transcript_chunks
+         WHERE session_id = :sessionId AND recorded_at >= :since AND recorded_at < :until
+        UNION ALL
+        SELECT min(recorded_at) FROM transcript_events
+         WHERE session_id = :sessionId AND recorded_at >= :since AND recorded_at < :until) AS firsts""")
+  Optional<OffsetDateTime> firstRecordedAt(
+      @Bind("sessionId") String sessionId,
+      @Bind("since") OffsetDateTime since,
+      @Bind("until") OffsetDateTime until);
 }

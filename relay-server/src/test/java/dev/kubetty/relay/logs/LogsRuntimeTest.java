@@ -1,0 +1,86 @@
+package dev.kubetty.relay.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.server.RelayRuntime;
+import dev.kubetty.relay.server.RelayServer;
+import dev.kubetty.relay.store.DatabaseConfig;
+import dev.kubetty.relay.store.TranscriptReader;
+import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.TestSocket;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The logs endpoints of a relay run as {@code serve} runs it, after a real shell session. */
+@Tag("slow")
+class LogsRuntimeTest {
+  @TempDir Path data;
+
+  @Test
+  void aTypedCommandIsFoundAndTheRecordingReproducesTheStoredOutput() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "AUTH_MODE", "disabled",
+            "SHELL", "/bin/bash",
+            "HOME", "/tmp",
+            "KUBETTY_LISTEN", "127.0.0.1:0",
+            "KUBETTY_DATA_DIR", data.toString(),
+            "SESSION_ID", "ws-logs");
+    try (RelayRuntime relay =
+            RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
+        TestSocket client = TestSocket.open(relay.server().webSocketUri())) {
+      client.hello();
+      // Keys typed before bash's readline is up can be lost; its prompt says it is up.
+      while (client.pendingOutput().length == 0) {
+        client.next();
+      }
+      client.type("echo logged-$((6*7)) €uro\r");
+      client.readUntil("logged-42 €uro");
+      assertThat(relay.transcript().awaitStored(Duration.ofSeconds(10))).isTrue();
+      LogsHttp http = new LogsHttp(relay.server().httpUri());
+
+      HttpResponse<String> raw = http.get("/session/logs?direction=input&q=ECHO+LOGGED");
+      assertThat(raw.headers().firstValue("X-Auth-Warning")).isPresent();
+      JsonNode input = LogsHttp.JSON.readTree(raw.body());
+      assertThat(input.get("session").asText()).isEqualTo("ws-logs");
+      assertThat(input.get("items").findValuesAsText("text"))
+          .anySatisfy(text -> assertThat(text).contains("echo logged-$((6*7))"));
+      JsonNode found = http.json("/session/logs?q=" + encode("logged-42 €uro"), 200);
+      assertThat(found.get("items")).isNotEmpty();
+      assertThat(found.get("events").findValuesAsText("kind")).contains("resize");
+
+      List<JsonNode> cast = LogsHttp.castLines(http.get("/session/logs.cast?input=true").body());
+      assertThat(cast.getFirst().get("version").asInt()).isEqualTo(2);
+      byte[] stored =
+          new TranscriptReader(relay.database().jdbi()).outputTail("ws-logs", 1 << 20).data();
+      assertThat(LogsHttp.outputBytes(cast)).isEqualTo(stored);
+      assertThat(cast.subList(1, cast.size()))
+          .anySatisfy(line -> assertThat(line.get(1).asText()).isEqualTo("i"));
+    }
+  }
+
+  @Test
+  void withoutADatabaseTheLogsAre503() throws Exception {
+    try (RelayServer relay = RelayFixture.start()) {
+      LogsHttp http = new LogsHttp(relay.httpUri());
+      JsonNode body = http.json("/session/logs", 503);
+      assertThat(body.get("message").asText()).isEqualTo("no transcript store");
+      assertThat(http.get("/session/logs.cast").statusCode()).isEqualTo(503);
+      assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}

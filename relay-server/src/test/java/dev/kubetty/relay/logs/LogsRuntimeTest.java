@@ -32,7 +32,7 @@ class LogsRuntimeTest {
         Map.of(
             "AUTH_MODE", "disabled",
             "SHELL", "/bin/bash",
-            "HOME", "/tmp",
+            "HOME", data.toString(),
             "KUBETTY_LISTEN", "127.0.0.1:0",
             "KUBETTY_DATA_DIR", data.toString(),
             "SESSION_ID", "ws-logs");

@@ -2,13 +2,12 @@ package dev.kubetty.relay.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubetty.relay.store.TestDatabase;
+import dev.kubetty.relay.store.DatabaseExtension;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PostgreSQL stopped in the middle of a flood and started again: every byte is stored exactly once,
@@ -20,17 +19,7 @@ class DatabaseOutageTest {
   private static final Duration OUTAGE =
       Duration.parse("PT" + System.getProperty("kubetty.test.outage", "3s").toUpperCase());
   private static final long MIB = 1 << 20;
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void start() throws Exception {
-    db = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
+  @RegisterExtension static final DatabaseExtension db = new DatabaseExtension();
 
   @Test
   void aDatabaseOutageLosesNothingAndDuplicatesNothing() throws Exception {

@@ -3,9 +3,9 @@ package dev.kubetty.relay.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.relay.store.ChunkRow;
+import dev.kubetty.relay.store.DatabaseExtension;
 import dev.kubetty.relay.store.EventRow;
 import dev.kubetty.relay.store.StoredBytes;
-import dev.kubetty.relay.store.TestDatabase;
 import dev.kubetty.relay.store.TranscriptDao;
 import dev.kubetty.relay.store.TranscriptReader;
 import dev.kubetty.relay.store.TranscriptRow;
@@ -15,24 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The writer against a real PostgreSQL; each test uses its own session id. */
 class TranscriptWriterTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void start() throws Exception {
-    db = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
+  @RegisterExtension static final DatabaseExtension db = new DatabaseExtension();
 
   private static List<EventRow> events(String sessionId) {
     return db.database().jdbi().withExtension(TranscriptDao.class, d -> d.events(sessionId));

@@ -28,13 +28,19 @@ public final class RelayRuntime implements AutoCloseable {
 
   private final Database database;
   private final TranscriptWriter writer;
+  private final TranscriptRecorder recorder;
   private final RelayServer server;
   private final RetentionPruner retention;
 
   private RelayRuntime(
-      Database database, TranscriptWriter writer, RelayServer server, RetentionPruner retention) {
+      Database database,
+      TranscriptWriter writer,
+      TranscriptRecorder recorder,
+      RelayServer server,
+      RetentionPruner retention) {
     this.database = database;
     this.writer = writer;
+    this.recorder = recorder;
     this.server = server;
     this.retention = retention;
   }
@@ -49,6 +55,7 @@ public final class RelayRuntime implements AutoCloseable {
       throws IOException {
     Database database = Database.open(databaseConfig);
     TranscriptWriter writer = null;
+    TranscriptRecorder recorder = null;
     try {
       String id = config.sessionId();
       database
@@ -67,10 +74,11 @@ public final class RelayRuntime implements AutoCloseable {
       log.info(
           "session={} event=history-loaded offset={} tail={}", id, tail.end(), tail.data().length);
       TranscriptWriter transcript = writer;
+      recorder = new TranscriptRecorder(writer, database.jdbi(), id);
       RelayServer server =
           RelayServer.start(
               config,
-              new TranscriptRecorder(writer),
+              recorder,
               new SessionHistory(tail.streamOffset(), tail.data(), inputEnd),
               () -> describe(transcript.health()),
               LogsHandler.of(database.jdbi(), id));
@@ -78,8 +86,11 @@ public final class RelayRuntime implements AutoCloseable {
           config.retention().isZero()
               ? null
               : RetentionPruner.start(database.jdbi(), config.retention());
-      return new RelayRuntime(database, writer, server, retention);
+      return new RelayRuntime(database, writer, recorder, server, retention);
     } catch (IOException | RuntimeException e) {
+      if (recorder != null) {
+        recorder.close();
+      }
       if (writer != null) {
         writer.close();
       }
@@ -116,6 +127,7 @@ public final class RelayRuntime implements AutoCloseable {
       retention.close();
     }
     server.close();
+    recorder.close();
     writer.close();
     database.close();
   }

@@ -92,11 +92,13 @@ public final class Attachment {
   }
 
   /**
-   * The connection ended. {@code clean}: the client closed normally, so nothing is held for it;
-   * otherwise its un-acked output is held for the resume grace.
+   * The connection ended with WebSocket close {@code code}. A clean close (1000, 1001) holds
+   * nothing for the client; otherwise its un-acked output is held for the resume grace.
    */
-  public void detach(boolean clean) {
+  public void detach(int code, String reason) {
+    boolean clean = code == CloseCode.NORMAL.code() || code == CloseCode.GOING_AWAY.code();
     session.stream().detach(this, clean);
+    session.recorder().detached(this, code, reason);
   }
 
   void displace() {

@@ -35,4 +35,13 @@ public interface SessionRecorder {
 
   /** The shell exited with {@code code} after the output below {@code outputOffset}. */
   void exit(long outputOffset, int code);
+
+  /** A new shell started; its output begins at {@code outputOffset}. */
+  default void shellStarted(long outputOffset) {}
+
+  /** A connection became the session's writer. */
+  default void attached(Attachment attachment) {}
+
+  /** A connection's attachment ended with WebSocket close {@code code} (1006: dropped). */
+  default void detached(Attachment attachment, int code, String reason) {}
 }

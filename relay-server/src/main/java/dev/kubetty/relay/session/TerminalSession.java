@@ -92,6 +92,10 @@ public final class TerminalSession implements AutoCloseable {
     return stream;
   }
 
+  SessionRecorder recorder() {
+    return recorder;
+  }
+
   /**
    * Attaches a connection that said {@code hello}. A displaced connection (take-over, or the same
    * client id's ghost) is closed with 4410 through its {@link Attachment.Closer} before this
@@ -107,6 +111,7 @@ public final class TerminalSession implements AutoCloseable {
           "session={} event=displaced remote={} by={}", id(), result.displaced().remote(), remote);
       result.displaced().displace();
     }
+    recorder.attached(result.attached());
     resize(hello.cols(), hello.rows());
     return new AttachResult.Attached(result.attached());
   }
@@ -169,6 +174,7 @@ public final class TerminalSession implements AutoCloseable {
     ShellProcess started =
         ShellProcess.start(config.shell(), config.workingDirectory(), cols, rows);
     log.info("session={} event=shell-started pid={} cmd={}", id(), started.pid(), config.shell());
+    recorder.shellStarted(stream.head());
     return started;
   }
 

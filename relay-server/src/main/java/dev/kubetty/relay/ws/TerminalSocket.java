@@ -119,14 +119,8 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
     }
     Attachment current = attachment;
     if (current != null) {
-      boolean clean = code == CloseCode.NORMAL.code() || code == CloseCode.GOING_AWAY.code();
-      current.detach(clean);
-      log.info(
-          "session={} event=detached remote={} code={} clean={}",
-          terminal.id(),
-          remote,
-          code,
-          clean);
+      current.detach(code, reason);
+      log.info("session={} event=detached remote={} code={}", terminal.id(), remote, code);
     }
   }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.ControlMessage.Ready;
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.store.AttachmentRow;
 import dev.kubetty.relay.store.DatabaseConfig;
+import dev.kubetty.relay.store.SessionDao;
+import dev.kubetty.relay.store.ShellGenerationRow;
 import dev.kubetty.relay.store.TranscriptReader;
 import dev.kubetty.relay.testing.TestSocket;
 import java.net.http.HttpClient;
@@ -12,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,17 @@ class RelayRuntimeTest {
       second.server().close();
       long head = second.server().terminal().head();
       assertThat(second.transcript().awaitStored(Duration.ofSeconds(10))).isTrue();
+      List<AttachmentRow> attachments =
+          second.database().jdbi().withExtension(SessionDao.class, dao -> dao.attachments("ws-1"));
+      assertThat(attachments).hasSizeGreaterThanOrEqualTo(1);
+      AttachmentRow firstAttach = attachments.get(0);
+      assertThat(firstAttach.remoteAddress()).startsWith("127.0.0.1:");
+      assertThat(firstAttach.closeCode()).isEqualTo(1000);
+      assertThat(firstAttach.detachedAt()).isNotNull();
+      List<ShellGenerationRow> generations =
+          second.database().jdbi().withExtension(SessionDao.class, dao -> dao.generations("ws-1"));
+      assertThat(generations).extracting(ShellGenerationRow::generation).containsExactly(1, 2);
+      assertThat(generations.get(1).startOffset()).isGreaterThanOrEqualTo(firstHead);
       TranscriptReader reader = new TranscriptReader(second.database().jdbi());
       assertThat(reader.outputEnd("ws-1")).hasValue(head);
       assertThat(new String(reader.outputTail("ws-1", 1 << 20).data()))

@@ -3,10 +3,8 @@ package dev.kubetty.relay.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.server.RelayRuntime;
 import dev.kubetty.relay.server.RelayServer;
-import dev.kubetty.relay.store.DatabaseConfig;
 import dev.kubetty.relay.store.TranscriptReader;
 import dev.kubetty.relay.testing.RelayFixture;
 import dev.kubetty.relay.testing.TestSocket;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +25,7 @@ class LogsRuntimeTest {
 
   @Test
   void aTypedCommandIsFoundAndTheRecordingReproducesTheStoredOutput() throws Exception {
-    Map<String, String> env =
-        Map.of(
-            "AUTH_MODE", "disabled",
-            "SHELL", "/bin/bash",
-            "HOME", data.toString(),
-            "KUBETTY_LISTEN", "127.0.0.1:0",
-            "KUBETTY_DATA_DIR", data.toString(),
-            "SESSION_ID", "ws-logs");
-    try (RelayRuntime relay =
-            RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
+    try (RelayRuntime relay = RelayFixture.startRuntime(data, "ws-logs");
         TestSocket client = TestSocket.open(relay.server().webSocketUri())) {
       client.hello();
       // Keys typed before bash's readline is up can be lost; its prompt says it is up.

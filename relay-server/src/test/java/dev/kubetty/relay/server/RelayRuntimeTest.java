@@ -3,12 +3,11 @@ package dev.kubetty.relay.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.ControlMessage.Ready;
-import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.store.AttachmentRow;
-import dev.kubetty.relay.store.DatabaseConfig;
 import dev.kubetty.relay.store.SessionDao;
 import dev.kubetty.relay.store.ShellGenerationRow;
 import dev.kubetty.relay.store.TranscriptReader;
+import dev.kubetty.relay.testing.RelayFixture;
 import dev.kubetty.relay.testing.TestSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +26,8 @@ class RelayRuntimeTest {
 
   @Test
   void restartWithTheSameSessionIdContinuesOffsetsAndReplaysHistory() throws Exception {
-    Map<String, String> env =
-        Map.of(
-            "AUTH_MODE", "disabled",
-            "SHELL", "/bin/bash",
-            "HOME", data.toString(),
-            "KUBETTY_LISTEN", "127.0.0.1:0",
-            "KUBETTY_DATA_DIR", data.toString(),
-            "SESSION_ID", "ws-1");
     long firstHead;
-    try (RelayRuntime first = start(env);
+    try (RelayRuntime first = RelayFixture.startRuntime(data, "ws-1");
         TestSocket client = TestSocket.open(first.server().webSocketUri())) {
       client.hello();
       client.type("echo stored-$((6*7))\r");
@@ -49,7 +39,7 @@ class RelayRuntimeTest {
       assertThat(first.transcript().awaitStored(Duration.ofSeconds(10))).isTrue();
     }
 
-    try (RelayRuntime second = start(env);
+    try (RelayRuntime second = RelayFixture.startRuntime(data, "ws-1");
         TestSocket client = TestSocket.open(second.server().webSocketUri())) {
       Ready ready = client.hello();
       assertThat(ready.offset()).as("history starts at the stored tail").isZero();
@@ -78,10 +68,6 @@ class RelayRuntimeTest {
           .contains("stored-42")
           .contains("again-42");
     }
-  }
-
-  private static RelayRuntime start(Map<String, String> env) throws Exception {
-    return RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
   }
 
   private static String readyz(RelayRuntime runtime) throws Exception {

@@ -1,7 +1,9 @@
 package dev.kubetty.relay.testing;
 
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.server.RelayRuntime;
 import dev.kubetty.relay.server.RelayServer;
+import dev.kubetty.relay.store.DatabaseConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -18,14 +20,32 @@ public final class RelayFixture {
 
   /** A relay with default settings plus {@code overrides} (environment variable names). */
   public static RelayServer start(Map<String, String> overrides) throws IOException {
-    Map<String, String> env = new HashMap<>();
-    env.put("AUTH_MODE", "disabled");
-    env.put("HOME", emptyHome().toString());
-    env.put("SHELL", "/bin/bash");
+    Map<String, String> env = environment(emptyHome());
     env.putAll(overrides);
     RelayConfig config =
         RelayConfig.fromEnvironment(env).withListen(new InetSocketAddress("127.0.0.1", 0));
     return RelayServer.start(config);
+  }
+
+  /**
+   * The relay as {@code serve} runs it, with its transcript in an embedded PostgreSQL under {@code
+   * data} (also the shell's home). Starting twice with the same arguments restarts the same
+   * session.
+   */
+  public static RelayRuntime startRuntime(Path data, String sessionId) throws IOException {
+    Map<String, String> env = environment(data);
+    env.put("KUBETTY_LISTEN", "127.0.0.1:0");
+    env.put("KUBETTY_DATA_DIR", data.toString());
+    env.put("SESSION_ID", sessionId);
+    return RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
+  }
+
+  private static Map<String, String> environment(Path home) {
+    Map<String, String> env = new HashMap<>();
+    env.put("AUTH_MODE", "disabled");
+    env.put("HOME", home.toString());
+    env.put("SHELL", "/bin/bash");
+    return env;
   }
 
   private static Path emptyHome() throws IOException {

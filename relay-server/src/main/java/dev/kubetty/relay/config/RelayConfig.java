@@ -1,5 +1,6 @@
 package dev.kubetty.relay.config;
 
+import dev.kubetty.relay.exec.ExecConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import java.util.Map;
  *     on} by default; {@code off} runs without a database, for benchmarks and throwaway sessions)
  * @param shell the login shell command line ({@code $SHELL -l}, else {@code /bin/bash -l})
  * @param workingDirectory where the shell starts ({@code $HOME}, else the current directory)
+ * @param exec the exec gateway ({@code KUBETTY_EXEC_ALLOW}, {@code KUBETTY_EXEC_KUBECONFIG}); off
+ *     by default
  */
 public record RelayConfig(
     InetSocketAddress listen,
@@ -45,7 +48,8 @@ public record RelayConfig(
     Duration retention,
     boolean transcript,
     List<String> shell,
-    Path workingDirectory) {
+    Path workingDirectory,
+    ExecConfig exec) {
 
   /** The defaults that {@link #fromEnvironment} starts from. */
   public static final int DEFAULT_BUFFER_BYTES = 8 << 20;
@@ -86,7 +90,8 @@ public record RelayConfig(
         in.days("KUBETTY_RETENTION_DAYS", Duration.ZERO),
         in.onOff("KUBETTY_TRANSCRIPT", true),
         shell.isBlank() ? List.of("/bin/bash", "-l") : List.of(shell, "-l"),
-        Path.of(home.isBlank() ? System.getProperty("user.dir") : home));
+        Path.of(home.isBlank() ? System.getProperty("user.dir") : home),
+        ExecConfig.fromEnvironment(env));
   }
 
   /** A copy listening on another address (tests and the benchmark bind port 0). */
@@ -104,6 +109,7 @@ public record RelayConfig(
         retention,
         transcript,
         shell,
-        workingDirectory);
+        workingDirectory,
+        exec);
   }
 }

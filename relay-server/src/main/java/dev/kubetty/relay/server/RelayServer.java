@@ -2,6 +2,8 @@ package dev.kubetty.relay.server;
 
 import dev.kubetty.relay.config.AuthMode;
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.exec.ClusterAccess;
+import dev.kubetty.relay.exec.ExecGateway;
 import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.session.SessionRecorder;
@@ -10,6 +12,7 @@ import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
@@ -34,10 +37,15 @@ public final class RelayServer implements AutoCloseable {
   private final Server server;
   private final TerminalEndpoint endpoint;
   private final ServerConnector connector;
+  private final ExecGateway exec;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RelayServer(
-      RelayConfig config, TerminalSession terminal, Supplier<String> storeStatus, Handler logs) {
+      RelayConfig config,
+      TerminalSession terminal,
+      Supplier<String> storeStatus,
+      Handler logs,
+      ClusterAccess clusters) {
     this.config = config;
     this.terminal = terminal;
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
@@ -48,12 +56,15 @@ public final class RelayServer implements AutoCloseable {
     connector.setHost(listen.getAddress().getHostAddress());
     connector.setPort(listen.getPort());
     server.addConnector(connector);
+    this.exec =
+        new ExecGateway(server, config.exec(), clusters, config.pingInterval(), Clock.systemUTC());
     this.endpoint =
         new TerminalEndpoint(
             server,
             config,
             terminal,
-            new Handler.Sequence(new HealthHandler(terminal::isReady, storeStatus), logs));
+            new Handler.Sequence(
+                new HealthHandler(terminal::isReady, storeStatus), logs, exec.handler()));
     Handler root = endpoint.handler();
     if (config.authMode() == AuthMode.DISABLED) {
       root = new AuthWarningHandler(root);
@@ -100,8 +111,35 @@ public final class RelayServer implements AutoCloseable {
       Supplier<String> storeStatus,
       LogsHandler logs)
       throws IOException {
+    return start(config, recorder, history, storeStatus, logs, ClusterAccess.inCluster());
+  }
+
+  /**
+   * A relay without a store whose exec gateway reaches Kubernetes through {@code clusters} (tests
+   * give it a mock cluster's client).
+   *
+   * @throws IOException if the shell cannot start or the address cannot be bound
+   */
+  public static RelayServer start(RelayConfig config, ClusterAccess clusters) throws IOException {
+    return start(
+        config,
+        SessionRecorder.NONE,
+        SessionHistory.EMPTY,
+        () -> "none",
+        LogsHandler.withoutStore(),
+        clusters);
+  }
+
+  private static RelayServer start(
+      RelayConfig config,
+      SessionRecorder recorder,
+      SessionHistory history,
+      Supplier<String> storeStatus,
+      LogsHandler logs,
+      ClusterAccess clusters)
+      throws IOException {
     TerminalSession terminal = TerminalSession.start(config, recorder, history);
-    RelayServer relay = new RelayServer(config, terminal, storeStatus, logs);
+    RelayServer relay = new RelayServer(config, terminal, storeStatus, logs, clusters);
     try {
       relay.server.start();
     } catch (Exception e) {
@@ -155,6 +193,7 @@ public final class RelayServer implements AutoCloseable {
     }
     log.info("session={} event=shutdown", config.sessionId());
     endpoint.close();
+    exec.close();
     try {
       server.stop();
     } catch (Exception e) {

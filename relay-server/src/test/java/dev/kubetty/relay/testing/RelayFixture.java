@@ -1,6 +1,7 @@
 package dev.kubetty.relay.testing;
 
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.exec.ClusterAccess;
 import dev.kubetty.relay.server.RelayRuntime;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.store.DatabaseConfig;
@@ -25,6 +26,19 @@ public final class RelayFixture {
     RelayConfig config =
         RelayConfig.fromEnvironment(env).withListen(new InetSocketAddress("127.0.0.1", 0));
     return RelayServer.start(config);
+  }
+
+  /**
+   * A relay with default settings plus {@code overrides} whose exec gateway reaches Kubernetes
+   * through {@code clusters} (a mock cluster's client) instead of an in-cluster service account.
+   */
+  public static RelayServer startWithExec(Map<String, String> overrides, ClusterAccess clusters)
+      throws IOException {
+    Map<String, String> env = environment(emptyHome());
+    env.putAll(overrides);
+    RelayConfig config =
+        RelayConfig.fromEnvironment(env).withListen(new InetSocketAddress("127.0.0.1", 0));
+    return RelayServer.start(config, clusters);
   }
 
   /**

@@ -1,0 +1,110 @@
+package dev.kubetty.relay.exec;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Why an exec could not start, as sent to the client in an {@code error} message: a stable {@code
+ * code} and a sentence for people.
+ *
+ * <table>
+ *   <caption>codes</caption>
+ *   <tr><td>{@code exec_forbidden}</td><td>RBAC: {@code pods/exec} needs {@code create} and {@code get}</td></tr>
+ *   <tr><td>{@code credentials_rejected}</td><td>HTTP 401: expired or revoked credentials</td></tr>
+ *   <tr><td>{@code pod_not_found}</td><td>no such pod or container</td></tr>
+ *   <tr><td>{@code pod_not_running}</td><td>the pod is Pending, Succeeded, Failed…</td></tr>
+ *   <tr><td>{@code cluster_unreachable}</td><td>refused, timed out, unknown host, TLS</td></tr>
+ *   <tr><td>{@code exec_failed}</td><td>anything else (the server's words)</td></tr>
+ * </table>
+ */
+record ExecFailure(String code, String message) {
+
+  static ExecFailure notRunning(ExecTarget target, String phase) {
+    return new ExecFailure(
+        "pod_not_running",
+        "Pod "
+            + target.pod()
+            + " is "
+            + phase
+            + ", not running: a shell can only be opened in a running pod.");
+  }
+
+  static ExecFailure notFound(ExecTarget target) {
+    return new ExecFailure(
+        "pod_not_found",
+        "There is no pod " + target.pod() + " in namespace " + target.namespace() + ".");
+  }
+
+  /** Explains a fabric8 failure to exec into {@code target}. */
+  static ExecFailure of(Throwable error, ExecTarget target) {
+    int status = httpStatus(error);
+    return switch (status) {
+      case 401 ->
+          new ExecFailure(
+              "credentials_rejected",
+              "The cluster rejected the credentials: they have expired or were revoked. Log in"
+                  + " again and request a new ticket.");
+      case 403 ->
+          new ExecFailure(
+              "exec_forbidden",
+              "Not allowed to open a shell in pod "
+                  + target.pod()
+                  + " (namespace "
+                  + target.namespace()
+                  + "). Exec needs the RBAC verbs \"create\" and \"get\" on \"pods/exec\" in that"
+                  + " namespace.");
+      case 404 -> notFound(target);
+      default ->
+          unreachable(error)
+              ? new ExecFailure(
+                  "cluster_unreachable",
+                  "Cannot reach the Kubernetes API server. Check the cluster address and network.")
+              : new ExecFailure("exec_failed", "Could not open a shell: " + serverWords(error));
+    };
+  }
+
+  private static int httpStatus(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof WebSocketHandshakeException h && h.getResponse() != null) {
+        return h.getResponse().code();
+      }
+      if (t instanceof KubernetesClientException k && k.getCode() > 0) {
+        return k.getCode();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean unreachable(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof SocketTimeoutException
+          || t instanceof SSLException
+          || String.valueOf(t.getMessage())
+              .toLowerCase(Locale.ROOT)
+              .contains("connection refused")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String serverWords(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException k
+          && k.getStatus() != null
+          && k.getStatus().getMessage() != null) {
+        return k.getStatus().getMessage();
+      }
+    }
+    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+  }
+}

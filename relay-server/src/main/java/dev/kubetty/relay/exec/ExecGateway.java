@@ -1,0 +1,132 @@
+package dev.kubetty.relay.exec;
+
+import dev.kubetty.protocol.Protocol;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The exec gateway: browsers (and any {@code kubetty.v1} client) open a shell in a pod through the
+ * relay.
+ *
+ * <ol>
+ *   <li>{@code POST /api/exec/tickets} with the target (and optionally the caller's kubeconfig)
+ *       answers a one-time ticket valid 60 s ({@link TicketHandler}).
+ *   <li>{@code GET /exec?ticket=…} upgrades to a WebSocket ({@code kubetty.v1}); the ticket is used
+ *       up by the upgrade. After {@code hello} the exec starts ({@link ExecSocket}).
+ * </ol>
+ *
+ * <p>Off unless configured ({@link ExecConfig#enabled()}): then both routes answer 404 with a
+ * message naming the variables. Lifecycle: created with the server; {@link #close} stops its timers
+ * and the service-account client.
+ */
+public final class ExecGateway implements AutoCloseable {
+  /** The WebSocket path. */
+  public static final String EXEC_PATH = "/exec";
+
+  private final ExecConfig config;
+  private final ClusterAccess access;
+  private final Duration pingInterval;
+  private final ExecTicketStore tickets;
+  private final ScheduledExecutorService scheduler;
+  private final Handler handler;
+
+  /**
+   * Creates the gateway for {@code server}; install {@link #handler()} in its handler chain.
+   *
+   * @param pingInterval how often exec sockets are pinged ({@code KUBETTY_PING_INTERVAL})
+   */
+  public ExecGateway(
+      Server server, ExecConfig config, ClusterAccess access, Duration pingInterval, Clock clock) {
+    this.config = config;
+    this.access = access;
+    this.pingInterval = pingInterval;
+    this.tickets = new ExecTicketStore(clock);
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("exec-timers").daemon().factory());
+    TicketHandler ticketHandler = new TicketHandler(config, tickets);
+    if (!config.enabled()) {
+      this.handler = ticketHandler;
+      return;
+    }
+    WebSocketUpgradeHandler upgrade =
+        WebSocketUpgradeHandler.from(
+            server,
+            container -> {
+              container.setIdleTimeout(pingInterval.multipliedBy(3));
+              container.setMaxTextMessageSize(Protocol.MAX_FRAME_BYTES);
+              container.setMaxBinaryMessageSize(Protocol.MAX_FRAME_BYTES);
+              container.addMapping(EXEC_PATH, this::create);
+            });
+    upgrade.setHandler(ticketHandler);
+    this.handler = upgrade;
+  }
+
+  /** The Jetty handler serving both routes; declines other paths. */
+  public Handler handler() {
+    return handler;
+  }
+
+  private Object create(
+      ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    if (!request.hasSubProtocol(Protocol.SUBPROTOCOL)) {
+      Response.writeError(
+          request,
+          response,
+          callback,
+          HttpStatus.BAD_REQUEST_400,
+          "WebSocket subprotocol " + Protocol.SUBPROTOCOL + " required");
+      return null;
+    }
+    String token = TicketHandler.queryParameter(request, "ticket");
+    var ticket = tickets.redeem(token);
+    if (ticket.isEmpty()) {
+      Response.writeError(
+          request,
+          response,
+          callback,
+          HttpStatus.FORBIDDEN_403,
+          "exec ticket unknown, already used or expired");
+      return null;
+    }
+    response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+    String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    return new ExecSocket(ticket.get(), this, id);
+  }
+
+  KubernetesClient serviceAccount() {
+    return access.serviceAccount();
+  }
+
+  ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  Duration pingInterval() {
+    return pingInterval;
+  }
+
+  /** Whether the gateway answers (see {@link ExecConfig#enabled()}). */
+  public boolean enabled() {
+    return config.enabled();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    access.close();
+  }
+}

@@ -1,0 +1,312 @@
+package dev.kubetty.relay.exec;
+
+import dev.kubetty.protocol.CloseCode;
+import dev.kubetty.protocol.ControlMessage;
+import dev.kubetty.protocol.ControlMessage.Ack;
+import dev.kubetty.protocol.ControlMessage.ErrorReply;
+import dev.kubetty.protocol.ControlMessage.Exit;
+import dev.kubetty.protocol.ControlMessage.Hello;
+import dev.kubetty.protocol.ControlMessage.Ping;
+import dev.kubetty.protocol.ControlMessage.Pong;
+import dev.kubetty.protocol.ControlMessage.Ready;
+import dev.kubetty.protocol.ControlMessage.Resize;
+import dev.kubetty.protocol.MessageCodec;
+import dev.kubetty.protocol.Protocol;
+import dev.kubetty.protocol.ProtocolException;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code GET /exec} WebSocket speaking {@code kubetty.v1}, bridged to one Kubernetes exec.
+ *
+ * <pre>
+ *   AWAIT_HELLO --hello--> ready sent, exec starting --started--> RUNNING --exit--> exit, close 1000
+ *        |                          |                                |
+ *        +--bad frame: 4400         +--cannot start: error, 1000     +--client closes: exec closed
+ * </pre>
+ *
+ * <p>The stream is new for every exec: {@code ready.offset} is 0 and {@code resumeFrom} is ignored
+ * (an exec cannot be resumed; reconnect means a new ticket and a new shell). Input and resizes that
+ * arrive while the exec is starting are held (up to 64 KiB) and delivered once it runs. Output is
+ * paced by the window exactly as on {@code /ws}.
+ *
+ * <p>Threads: Jetty calls the listener one event at a time; the exec starts and its output is
+ * pumped on a virtual thread; frames go out through an {@link Outbox}.
+ */
+public final class ExecSocket implements Session.Listener.AutoDemanding {
+  private static final Logger log = LoggerFactory.getLogger(ExecSocket.class);
+  private static final int MAX_PENDING_INPUT = 64 << 10;
+
+  private final ExecTicket ticket;
+  private final ExecGateway gateway;
+  private final String id;
+  private final SendWindow window = new SendWindow(1 << 20);
+  private final ByteArrayOutputStream pendingInput = new ByteArrayOutputStream();
+  private Session socket;
+  private Outbox outbox;
+  private ScheduledFuture<?> helloTimeout;
+  private ScheduledFuture<?> pings;
+  private boolean helloSeen;
+  private Resize pendingResize;
+  private volatile ExecStream stream;
+  private volatile boolean closed;
+
+  ExecSocket(ExecTicket ticket, ExecGateway gateway, String id) {
+    this.ticket = ticket;
+    this.gateway = gateway;
+    this.id = id;
+  }
+
+  @Override
+  public void onWebSocketOpen(Session session) {
+    this.socket = session;
+    this.outbox = new Outbox(session, "exec-out-" + id);
+    helloTimeout =
+        gateway
+            .scheduler()
+            .schedule(this::closeIfNoHello, Protocol.HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    long every = gateway.pingInterval().toMillis();
+    pings =
+        gateway
+            .scheduler()
+            .scheduleAtFixedRate(
+                () -> session.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+    log.info("exec={} event=socket-open target={}", id, ticket.target().label());
+  }
+
+  @Override
+  public void onWebSocketText(String message) {
+    try {
+      onControl(MessageCodec.decode(message));
+    } catch (ProtocolException e) {
+      protocolError(e.getMessage());
+    }
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    byte[] bytes = new byte[payload.remaining()];
+    payload.get(bytes);
+    callback.succeed();
+    if (!helloSeen) {
+      protocolError("binary frame before hello");
+      return;
+    }
+    input(bytes);
+  }
+
+  private void onControl(ControlMessage message) {
+    if (!helloSeen) {
+      if (message instanceof Hello hello) {
+        onHello(hello);
+      } else {
+        protocolError("first message must be hello, got " + message.type());
+      }
+      return;
+    }
+    switch (message) {
+      case Resize r -> onResize(r);
+      case Ack a -> window.ack(a.offset());
+      case Ping p -> outbox.text(new Pong());
+      case Pong p -> {} // harmless
+      case Hello h -> protocolError("duplicate hello");
+      default -> protocolError("unexpected message type " + message.type() + " from client");
+    }
+  }
+
+  private void onHello(Hello hello) {
+    helloTimeout.cancel(false);
+    if (!Protocol.isValidSize(hello.cols(), hello.rows())) {
+      protocolError("hello size out of range (cols 1-1000, rows 1-500)");
+      return;
+    }
+    helloSeen = true;
+    outbox.text(new Ready("exec-" + id, 0, window.size(), 0));
+    Thread.ofVirtual().name("exec-" + id).start(() -> run(hello.cols(), hello.rows()));
+  }
+
+  private void onResize(Resize r) {
+    if (!Protocol.isValidSize(r.cols(), r.rows())) {
+      outbox.text(
+          new ErrorReply(
+              "resize_out_of_range",
+              "size " + r.cols() + "x" + r.rows() + " outside cols 1-1000, rows 1-500"));
+      return;
+    }
+    synchronized (pendingInput) {
+      ExecStream current = stream;
+      if (current == null) {
+        pendingResize = r;
+      } else {
+        current.resize(r.cols(), r.rows());
+      }
+    }
+  }
+
+  private void input(byte[] bytes) {
+    synchronized (pendingInput) {
+      ExecStream current = stream;
+      if (current == null) {
+        if (pendingInput.size() + bytes.length <= MAX_PENDING_INPUT) {
+          pendingInput.writeBytes(bytes);
+        }
+        return;
+      }
+      write(current, bytes);
+    }
+  }
+
+  private void write(ExecStream current, byte[] bytes) {
+    try {
+      current.write(bytes);
+    } catch (IOException e) {
+      // The exec is ending; the pump reports its exit.
+      log.debug("exec={} event=input-after-end", id);
+    }
+  }
+
+  /** On the exec's virtual thread: start, pump output, report the end. */
+  private void run(int cols, int rows) {
+    KubernetesClient client = null;
+    try {
+      client =
+          ticket.usesServiceAccount()
+              ? gateway.serviceAccount()
+              : CallerKubeconfig.client(ticket.kubeconfig(), ticket.context());
+      ExecStream started = ExecStream.start(client, ticket.target(), cols, rows);
+      if (!attach(started)) {
+        started.close();
+        return;
+      }
+      log.info("exec={} event=exec-started target={}", id, ticket.target().label());
+      pump(started);
+      Integer code = exitCode(started);
+      if (code != null) {
+        outbox.text(new Exit(code));
+        outbox.close(CloseCode.NORMAL.code(), "shell exited with " + code);
+      } else {
+        outbox.text(
+            new ErrorReply(
+                "connection_lost", "The connection to the Kubernetes API server was lost."));
+        outbox.close(CloseCode.NORMAL.code(), "exec connection lost");
+      }
+      log.info("exec={} event=exec-ended code={}", id, code);
+    } catch (ExecStream.StartFailure e) {
+      log.info(
+          "exec={} event=exec-failed target={} code={}",
+          id,
+          ticket.target().label(),
+          e.failure().code());
+      outbox.text(new ErrorReply(e.failure().code(), e.failure().message()));
+      outbox.close(CloseCode.NORMAL.code(), "exec failed: " + e.failure().code());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("exec={} event=exec-error", id, e);
+      outbox.close(CloseCode.INTERNAL_ERROR.code(), "relay internal error");
+    } finally {
+      if (client != null && !ticket.usesServiceAccount()) {
+        client.close();
+      }
+    }
+  }
+
+  /** Makes the started exec current and flushes what arrived meanwhile; false if closed already. */
+  private boolean attach(ExecStream started) {
+    synchronized (pendingInput) {
+      if (closed) {
+        return false;
+      }
+      stream = started;
+      if (pendingResize != null) {
+        started.resize(pendingResize.cols(), pendingResize.rows());
+      }
+      if (pendingInput.size() > 0) {
+        write(started, pendingInput.toByteArray());
+        pendingInput.reset();
+      }
+      return true;
+    }
+  }
+
+  private void pump(ExecStream started) throws InterruptedException {
+    byte[] buffer = new byte[32 << 10];
+    try (InputStream out = started.output()) {
+      for (long room; (room = window.awaitRoom()) > 0; ) {
+        int n = out.read(buffer, 0, (int) Math.min(buffer.length, room));
+        if (n < 0) {
+          return;
+        }
+        window.sent(n);
+        outbox.binary(Arrays.copyOf(buffer, n));
+      }
+    } catch (IOException e) {
+      // The exec's stream ended abruptly; the exit code says how.
+      log.debug("exec={} event=output-ended error={}", id, e.toString());
+    }
+  }
+
+  private static Integer exitCode(ExecStream started) throws InterruptedException {
+    try {
+      return started.exitCode().get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void onWebSocketClose(int code, String reason) {
+    closed = true;
+    window.close();
+    cancelTimers();
+    synchronized (pendingInput) {
+      ExecStream current = stream;
+      if (current != null) {
+        current.close();
+      }
+    }
+    if (outbox != null) {
+      outbox.stop();
+    }
+    log.info("exec={} event=socket-closed code={}", id, code);
+  }
+
+  @Override
+  public void onWebSocketError(Throwable cause) {
+    log.debug("exec={} event=socket-error error={}", id, cause.toString());
+  }
+
+  private void cancelTimers() {
+    if (helloTimeout != null) {
+      helloTimeout.cancel(false);
+    }
+    if (pings != null) {
+      pings.cancel(false);
+    }
+  }
+
+  private void closeIfNoHello() {
+    if (!helloSeen && socket.isOpen()) {
+      protocolError("no hello within 10 s");
+    }
+  }
+
+  private void protocolError(String reason) {
+    log.info("exec={} event=protocol-error reason={}", id, reason);
+    outbox.close(
+        CloseCode.PROTOCOL_ERROR.code(), reason.length() > 120 ? reason.substring(0, 120) : reason);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.kubetty.relay.exec;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One running TTY exec through the Kubernetes API ({@code v4.channel.k8s.io} via fabric8): output
+ * to read, input to write, resizes, and the exit code.
+ *
+ * <p>Threads: {@link #output()} is read by one thread; the rest may be called from any thread.
+ */
+final class ExecStream implements AutoCloseable {
+  /** Thrown by {@link #start} when the exec cannot begin; carries what to tell the client. */
+  static final class StartFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient ExecFailure failure;
+
+    StartFailure(ExecFailure failure, Throwable cause) {
+      super(failure.code() + ": " + failure.message(), cause);
+      this.failure = failure;
+    }
+
+    ExecFailure failure() {
+      return failure;
+    }
+  }
+
+  private static final int READY_WAIT_MILLIS = 2_000;
+
+  private final ExecWatch watch;
+
+  private ExecStream(ExecWatch watch) {
+    this.watch = watch;
+  }
+
+  /** Checks that the pod runs, then starts {@code target}'s command on a TTY sized cols×rows. */
+  static ExecStream start(KubernetesClient client, ExecTarget target, int cols, int rows)
+      throws StartFailure {
+    try {
+      Pod pod = client.pods().inNamespace(target.namespace()).withName(target.pod()).get();
+      if (pod == null) {
+        throw new StartFailure(ExecFailure.notFound(target), null);
+      }
+      String phase = pod.getStatus() == null ? "Unknown" : pod.getStatus().getPhase();
+      if (!"Running".equals(phase)) {
+        throw new StartFailure(ExecFailure.notRunning(target, phase), null);
+      }
+      String container = container(pod, target);
+      ExecWatch watch =
+          client
+              .pods()
+              .inNamespace(target.namespace())
+              .withName(target.pod())
+              .inContainer(container)
+              .withReadyWaitTimeout(READY_WAIT_MILLIS)
+              .redirectingInput()
+              .redirectingOutput()
+              .withTTY()
+              .exec(target.argv().toArray(String[]::new));
+      watch.resize(cols, rows);
+      return new ExecStream(watch);
+    } catch (StartFailure e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StartFailure(ExecFailure.of(e, target), e);
+    }
+  }
+
+  private static String container(Pod pod, ExecTarget target) throws StartFailure {
+    List<String> names =
+        pod.getSpec() == null || pod.getSpec().getContainers() == null
+            ? List.of()
+            : pod.getSpec().getContainers().stream().map(Container::getName).toList();
+    if (target.container() != null) {
+      if (!names.contains(target.container())) {
+        throw new StartFailure(
+            new ExecFailure(
+                "pod_not_found",
+                "Pod " + target.pod() + " has no container " + target.container() + "."),
+            null);
+      }
+      return target.container();
+    }
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    String annotated =
+        annotations == null ? null : annotations.get("kubectl.kubernetes.io/default-container");
+    if (annotated != null && names.contains(annotated)) {
+      return annotated;
+    }
+    if (names.isEmpty()) {
+      throw new StartFailure(ExecFailure.notFound(target), null);
+    }
+    return names.getFirst();
+  }
+
+  /** The command's output (stderr merged, as with any TTY); end of stream when it ended. */
+  InputStream output() {
+    return watch.getOutput();
+  }
+
+  /** Writes keyboard input. */
+  void write(byte[] bytes) throws IOException {
+    OutputStream in = watch.getInput();
+    in.write(bytes);
+    in.flush();
+  }
+
+  void resize(int cols, int rows) {
+    if (!watch.exitCode().isDone()) {
+      watch.resize(cols, rows);
+    }
+  }
+
+  /**
+   * The exit status; {@code -1} when the runtime reported a failure without one; {@code null} when
+   * the stream closed without any status (connection lost).
+   */
+  CompletableFuture<Integer> exitCode() {
+    return watch.exitCode();
+  }
+
+  @Override
+  public void close() {
+    watch.close();
+  }
+}

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * write} to {@link #write}, {@code resize} to {@link #resize}, {@code waitFor} on {@link
  * #exitCode()}.
  *
- * <p>Keepalive: the client sends WebSocket pings every 20 s, so idle shells are not cut.
+ * <p>Keepalive: an idle session re-sends its window size every 20 s ({@link ExecKeepalive}), so
+ * idle shells are not cut.
  *
  * <p>Threads: {@link #output()} is read by one thread at a time (it blocks); the other methods may
  * be called from any thread. {@link #exitCode()} completes on a fabric8 thread.
@@ -30,18 +33,34 @@ public final class ExecSession implements AutoCloseable {
   private final InputStream output;
   private final CompletableFuture<Integer> exitCode;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ScheduledFuture<?> keepalive;
+  private volatile int cols;
+  private volatile int rows;
 
   ExecSession(
       ExecTarget target,
       String shell,
       ExecWatch watch,
       InputStream output,
-      CompletableFuture<Integer> exitCode) {
+      CompletableFuture<Integer> exitCode,
+      int cols,
+      int rows,
+      Duration keepaliveInterval) {
     this.target = target;
     this.shell = shell;
     this.watch = watch;
     this.output = output;
     this.exitCode = exitCode;
+    this.cols = cols;
+    this.rows = rows;
+    this.keepalive = ExecKeepalive.every(keepaliveInterval, this::keepalive);
+    exitCode.whenComplete((code, error) -> keepalive.cancel(false));
+  }
+
+  private void keepalive() {
+    if (isOpen()) {
+      watch.resize(cols, rows);
+    }
   }
 
   /** Where this shell runs (the container is the one actually used). */
@@ -72,7 +91,9 @@ public final class ExecSession implements AutoCloseable {
 
   /** Forwards a window-size change ({@code SIGWINCH} in the container); ignored once closed. */
   public void resize(int cols, int rows) {
-    if (!closed.get() && !exitCode.isDone()) {
+    this.cols = cols;
+    this.rows = rows;
+    if (isOpen()) {
       watch.resize(cols, rows);
     }
   }
@@ -95,6 +116,7 @@ public final class ExecSession implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      keepalive.cancel(false);
       watch.close();
     }
   }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,14 @@ public final class KubeCluster implements AutoCloseable {
   private final KubernetesClient client;
   private final String context;
   private final String defaultNamespace;
+  private final Duration keepalive;
 
-  KubeCluster(KubernetesClient client, String context, String defaultNamespace) {
+  KubeCluster(
+      KubernetesClient client, String context, String defaultNamespace, Duration keepalive) {
     this.client = client;
     this.context = context;
     this.defaultNamespace = defaultNamespace;
+    this.keepalive = keepalive;
   }
 
   /**
@@ -39,10 +43,17 @@ public final class KubeCluster implements AutoCloseable {
    * @throws KubeException if there is no such context
    */
   public static KubeCluster connect(Kubeconfig kubeconfig, String context) {
+    return connect(kubeconfig, context, ExecKeepalive.INTERVAL);
+  }
+
+  /**
+   * As {@link #connect(Kubeconfig, String)}, with idle shells kept alive every {@code keepalive}.
+   */
+  static KubeCluster connect(Kubeconfig kubeconfig, String context, Duration keepalive) {
     Config config = kubeconfig.clientConfig(context);
     String namespace = kubeconfig.context(context).orElseThrow().namespaceOrDefault();
     return new KubeCluster(
-        new KubernetesClientBuilder().withConfig(config).build(), context, namespace);
+        new KubernetesClientBuilder().withConfig(config).build(), context, namespace, keepalive);
   }
 
   /** The context's name. */
@@ -142,7 +153,7 @@ public final class KubeCluster implements AutoCloseable {
               + ").");
     }
     ExecTarget resolved = new ExecTarget(context, target.namespace(), target.pod(), container);
-    return new ShellLauncher(client, resolved, server())
+    return new ShellLauncher(client, resolved, server(), keepalive)
         .open(shells.isEmpty() ? DEFAULT_SHELLS : shells, cols, rows);
   }
 

@@ -140,8 +140,7 @@ public final class Kubeconfig {
 
   /**
    * A fabric8 client configuration for {@code context}: its cluster, its credentials, its
-   * namespace, plus KubeTTY's network settings (WebSocket pings every 20 s, 10 s connect timeout,
-   * one retry).
+   * namespace, plus KubeTTY's network settings (10 s connect timeout, one retry).
    *
    * @throws KubeException ({@link KubeProblem#KUBECONFIG}) if there is no such context
    */

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.ExecListener;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -30,11 +31,13 @@ final class ShellLauncher {
   private final KubernetesClient client;
   private final ExecTarget target;
   private final String server;
+  private final Duration keepalive;
 
-  ShellLauncher(KubernetesClient client, ExecTarget target, String server) {
+  ShellLauncher(KubernetesClient client, ExecTarget target, String server, Duration keepalive) {
     this.client = client;
     this.target = target;
     this.server = server;
+    this.keepalive = keepalive;
   }
 
   ExecSession open(List<String> shells, int cols, int rows) {
@@ -107,7 +110,7 @@ final class ShellLauncher {
         return null;
       }
     }
-    return new ExecSession(target, shell, watch, output, exitCode(watch));
+    return new ExecSession(target, shell, watch, output, exitCode(watch), cols, rows, keepalive);
   }
 
   private static Integer awaitExit(ExecWatch watch) {

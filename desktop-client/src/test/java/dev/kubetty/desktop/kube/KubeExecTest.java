@@ -86,6 +86,28 @@ class KubeExecTest {
   }
 
   @Test
+  void anIdleShellSendsKeepaliveFramesThatChangeNothing() throws Exception {
+    Path file = dir.resolve("keepalive");
+    Files.writeString(
+        file, dev.kubetty.testing.kube.Kubeconfigs.single(cluster.url(), "dev", "team-a", "t"));
+    try (KubeCluster fast =
+            KubeCluster.connect(Kubeconfig.load(List.of(file)), "dev", Duration.ofMillis(100));
+        ExecSession shell = fast.openShell(target("web-0", "app"), List.of("bash"), 90, 20)) {
+      OutputCollector out = new OutputCollector(shell.output());
+      shell.write(
+          "trap 'echo GOT-$((7*7))' WINCH; echo trap-$((1+1))\r".getBytes(StandardCharsets.UTF_8));
+      out.await("trap-2", WAIT);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (cluster.resizes().stream().filter("90x20"::equals).count() < 5) {
+        assertThat(System.nanoTime()).as("keepalive frames").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      shell.write("stty size; echo done-$((2+2))\r".getBytes(StandardCharsets.UTF_8));
+      assertThat(out.await("done-4", WAIT)).contains("20 90").doesNotContain("GOT-49");
+    }
+  }
+
+  @Test
   void theExitCodeIsDelivered() throws Exception {
     try (ExecSession shell = kube.openShell(target("web-0", "app"), List.of("bash"), 80, 24)) {
       OutputCollector out = new OutputCollector(shell.output());

@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  * for callers' kubeconfigs.
  */
 public interface ClusterAccess extends AutoCloseable {
-  /** WebSocket pings on exec streams, so idle shells are not cut by the API server or a proxy. */
+  /**
+   * WebSocket ping interval handed to fabric8 (its 7.x HTTP clients ignore it; {@link
+   * ExecStream#keepalive} keeps exec streams alive instead).
+   */
   long WEBSOCKET_PING_MILLIS = 20_000;
 
   /**

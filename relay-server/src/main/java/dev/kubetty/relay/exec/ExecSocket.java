@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * arrive while the exec is starting are held (up to 64 KiB) and delivered once it runs. Output is
  * paced by the window exactly as on {@code /ws}.
  *
+ * <p>Keepalive: the socket is pinged and the exec stream gets its size re-sent every {@code
+ * KUBETTY_PING_INTERVAL}, so neither is cut while the shell is idle.
+ *
  * <p>Threads: Jetty calls the listener one event at a time; the exec starts and its output is
  * pumped on a virtual thread; frames go out through an {@link Outbox}.
  */
@@ -56,6 +59,7 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   private Outbox outbox;
   private ScheduledFuture<?> helloTimeout;
   private ScheduledFuture<?> pings;
+  private ScheduledFuture<?> keepalive;
   private boolean helloSeen;
   private Resize pendingResize;
   private volatile ExecStream stream;
@@ -192,8 +196,14 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
         return;
       }
       log.info("exec={} event=exec-started target={}", id, ticket.target().label());
+      long every = gateway.pingInterval().toMillis();
+      keepalive =
+          gateway
+              .scheduler()
+              .scheduleWithFixedDelay(started::keepalive, every, every, TimeUnit.MILLISECONDS);
       pump(started);
       Integer code = exitCode(started);
+      keepalive.cancel(false);
       if (code != null) {
         outbox.text(new Exit(code));
         outbox.close(CloseCode.NORMAL.code(), "shell exited with " + code);
@@ -295,6 +305,9 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
     }
     if (pings != null) {
       pings.cancel(false);
+    }
+    if (keepalive != null) {
+      keepalive.cancel(false);
     }
   }
 

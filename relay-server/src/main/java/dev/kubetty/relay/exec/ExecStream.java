@@ -36,9 +36,13 @@ final class ExecStream implements AutoCloseable {
   private static final int READY_WAIT_MILLIS = 2_000;
 
   private final ExecWatch watch;
+  private volatile int cols;
+  private volatile int rows;
 
-  private ExecStream(ExecWatch watch) {
+  private ExecStream(ExecWatch watch, int cols, int rows) {
     this.watch = watch;
+    this.cols = cols;
+    this.rows = rows;
   }
 
   /** Checks that the pod runs, then starts {@code target}'s command on a TTY sized cols×rows. */
@@ -66,7 +70,7 @@ final class ExecStream implements AutoCloseable {
               .withTTY()
               .exec(target.argv().toArray(String[]::new));
       watch.resize(cols, rows);
-      return new ExecStream(watch);
+      return new ExecStream(watch, cols, rows);
     } catch (StartFailure e) {
       throw e;
     } catch (RuntimeException e) {
@@ -114,9 +118,20 @@ final class ExecStream implements AutoCloseable {
   }
 
   void resize(int cols, int rows) {
+    this.cols = cols;
+    this.rows = rows;
     if (!watch.exitCode().isDone()) {
       watch.resize(cols, rows);
     }
+  }
+
+  /**
+   * Re-sends the current size: a frame every hop forwards (fabric8 7.x sends no WebSocket pings on
+   * exec streams, and idle streams get cut), and a no-op in the container since the kernel signals
+   * {@code SIGWINCH} only when the size changes.
+   */
+  void keepalive() {
+    resize(cols, rows);
   }
 
   /**

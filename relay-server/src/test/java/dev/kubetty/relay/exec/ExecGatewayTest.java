@@ -117,6 +117,22 @@ class ExecGatewayTest {
   }
 
   @Test
+  void anIdleExecGetsKeepaliveFrames() throws Exception {
+    startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*", "KUBETTY_PING_INTERVAL", "100ms"));
+    String ticket = ticket(Map.of("namespace", "team-a", "pod", "web-0"));
+    try (TestSocket socket = TestSocket.open(execUri(ticket))) {
+      socket.hello(91, 21, null, false, null);
+      socket.type("echo idle-$((5+5))\r");
+      socket.readUntil("idle-10");
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (cluster.resizes().stream().filter("91x21"::equals).count() < 5) {
+        assertThat(System.nanoTime()).as("keepalive frames").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  @Test
   void aTicketWorksOnce() throws Exception {
     startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
     String ticket = ticket(Map.of("namespace", "team-a", "pod", "web-0"));

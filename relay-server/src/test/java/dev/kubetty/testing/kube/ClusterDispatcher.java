@@ -136,7 +136,8 @@ final class ClusterDispatcher extends Dispatcher {
       return status(400, "BadRequest", "you must specify at least 1 command");
     }
     return new MockResponse()
-        .withWebSocketUpgrade(new PtyExecBridge(command, container, cluster.home()));
+        .withWebSocketUpgrade(
+            new PtyExecBridge(command, container, cluster.home(), cluster::recordResize));
   }
 
   private static Pod toPod(FakePod pod) {

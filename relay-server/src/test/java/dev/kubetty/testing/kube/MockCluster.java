@@ -46,6 +46,7 @@ public final class MockCluster implements AutoCloseable {
   private final Set<String> extraNamespaces = ConcurrentHashMap.newKeySet();
   private final Set<String> deniedExec = ConcurrentHashMap.newKeySet();
   private final List<ExecRequest> execRequests = new CopyOnWriteArrayList<>();
+  private final List<String> resizes = new CopyOnWriteArrayList<>();
   private final Path home;
   private final KubernetesMockServer server;
   private volatile String requiredToken;
@@ -128,6 +129,11 @@ public final class MockCluster implements AutoCloseable {
     return List.copyOf(execRequests);
   }
 
+  /** Every resize frame (channel 4) received on any exec so far, as {@code COLSxROWS}. */
+  public List<String> resizes() {
+    return List.copyOf(resizes);
+  }
+
   /**
    * A one-context kubeconfig for this cluster: context {@code context}, cluster and user named
    * after it, default namespace {@code namespace}, bearer {@code token}.
@@ -174,6 +180,10 @@ public final class MockCluster implements AutoCloseable {
 
   void recordExec(ExecRequest request) {
     execRequests.add(request);
+  }
+
+  void recordResize(String size) {
+    resizes.add(size);
   }
 
   Path home() {

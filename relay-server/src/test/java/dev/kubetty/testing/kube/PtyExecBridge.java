@@ -38,12 +38,18 @@ final class PtyExecBridge extends WebSocketListener {
   private final List<String> command;
   private final FakePod.FakeContainer container;
   private final Path home;
+  private final java.util.function.Consumer<String> resizes;
   private volatile PtyProcess process;
 
-  PtyExecBridge(List<String> command, FakePod.FakeContainer container, Path home) {
+  PtyExecBridge(
+      List<String> command,
+      FakePod.FakeContainer container,
+      Path home,
+      java.util.function.Consumer<String> resizes) {
     this.command = command;
     this.container = container;
     this.home = home;
+    this.resizes = resizes;
   }
 
   @Override
@@ -110,7 +116,7 @@ final class PtyExecBridge extends WebSocketListener {
           current.getOutputStream().write(payload);
           current.getOutputStream().flush();
         }
-        case 4 -> resize(current, new String(payload, StandardCharsets.UTF_8));
+        case 4 -> resize(current, new String(payload, StandardCharsets.UTF_8), resizes);
         default -> {}
       }
     } catch (IOException e) {
@@ -123,9 +129,11 @@ final class PtyExecBridge extends WebSocketListener {
     onMessage(socket, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void resize(PtyProcess process, String json) {
+  private static void resize(
+      PtyProcess process, String json, java.util.function.Consumer<String> resizes) {
     Matcher m = SIZE.matcher(json);
     if (m.find()) {
+      resizes.accept(m.group(1) + "x" + m.group(2));
       process.setWinSize(new WinSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }
   }

@@ -1,13 +1,19 @@
 package dev.kubetty.relay.exec;
 
+import dev.kubetty.protocol.CloseCode;
 import dev.kubetty.protocol.Protocol;
+import dev.kubetty.relay.auth.Principal;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Response;
@@ -16,6 +22,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The exec gateway: browsers (and any {@code kubetty.v1} client) open a shell in a pod through the
@@ -36,12 +44,15 @@ public final class ExecGateway implements AutoCloseable {
   /** The WebSocket path. */
   public static final String EXEC_PATH = "/exec";
 
+  private static final Logger log = LoggerFactory.getLogger(ExecGateway.class);
+
   private final ExecConfig config;
   private final ClusterAccess access;
   private final Duration pingInterval;
   private final ExecTicketStore tickets;
   private final ScheduledExecutorService scheduler;
   private final Handler handler;
+  private final Set<ExecSocket> sockets = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates the gateway for {@code server}; install {@link #handler()} in its handler chain.
@@ -102,9 +113,59 @@ public final class ExecGateway implements AutoCloseable {
           "exec ticket unknown, already used or expired");
       return null;
     }
+    Principal owner = ticket.get().owner();
+    if (owner != null && !sameUser(request.getAttribute(Principal.ATTRIBUTE), owner)) {
+      log.info(
+          "event=exec-ticket-foreign owner={} target={}",
+          owner.username(),
+          ticket.get().target().label());
+      Response.writeError(
+          request,
+          response,
+          callback,
+          HttpStatus.FORBIDDEN_403,
+          "exec ticket belongs to another user");
+      return null;
+    }
     response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
     String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     return new ExecSocket(ticket.get(), this, id);
+  }
+
+  private static boolean sameUser(Object principal, Principal owner) {
+    return principal instanceof Principal p && p.userId() == owner.userId();
+  }
+
+  void opened(ExecSocket socket) {
+    sockets.add(socket);
+  }
+
+  void closed(ExecSocket socket) {
+    sockets.remove(socket);
+  }
+
+  /**
+   * Every {@code every}, closes with 4401 the exec sockets whose owner's login is no longer live
+   * (logout, refresh-token reuse, user deactivated), as {@code /ws} does.
+   */
+  public void closeRevokedLogins(Predicate<Principal> isLive, Duration every) {
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            for (ExecSocket socket : sockets) {
+              Principal owner = socket.owner();
+              if (owner != null && !isLive.test(owner)) {
+                socket.closeFromRelay(CloseCode.UNAUTHORIZED, "login revoked");
+              }
+            }
+          } catch (RuntimeException e) {
+            // The store may be down for a moment; check again next round.
+            log.warn("event=exec-login-check-failed error={}", e.toString());
+          }
+        },
+        every.toMillis(),
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   KubernetesClient serviceAccount() {
@@ -126,6 +187,9 @@ public final class ExecGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    for (ExecSocket socket : sockets) {
+      socket.closeFromRelay(CloseCode.GOING_AWAY, "relay shutting down");
+    }
     scheduler.shutdownNow();
     access.close();
   }

@@ -13,6 +13,7 @@ import dev.kubetty.protocol.ControlMessage.Resize;
 import dev.kubetty.protocol.MessageCodec;
 import dev.kubetty.protocol.Protocol;
 import dev.kubetty.protocol.ProtocolException;
+import dev.kubetty.relay.auth.Principal;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,6 +76,7 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   public void onWebSocketOpen(Session session) {
     this.socket = session;
     this.outbox = new Outbox(session, "exec-out-" + id);
+    gateway.opened(this);
     helloTimeout =
         gateway
             .scheduler()
@@ -88,7 +90,8 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
                 every,
                 every,
                 TimeUnit.MILLISECONDS);
-    log.info("exec={} event=socket-open target={}", id, ticket.target().label());
+    log.info(
+        "exec={} event=socket-open user={} target={}", id, ticket.user(), ticket.target().label());
   }
 
   @Override
@@ -280,6 +283,7 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketClose(int code, String reason) {
     closed = true;
+    gateway.closed(this);
     window.close();
     cancelTimers();
     synchronized (pendingInput) {
@@ -315,6 +319,16 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
     if (!helloSeen && socket.isOpen()) {
       protocolError("no hello within 10 s");
     }
+  }
+
+  Principal owner() {
+    return ticket.owner();
+  }
+
+  /** Closes from the relay's side (revoked login, shutdown); the exec ends with the socket. */
+  void closeFromRelay(CloseCode code, String reason) {
+    log.info("exec={} event=closed-by-relay code={} reason={}", id, code.code(), reason);
+    outbox.close(code.code(), reason);
   }
 
   private void protocolError(String reason) {

@@ -3,6 +3,7 @@ package dev.kubetty.relay.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubetty.relay.auth.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +19,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/exec/tickets}: checks a target and answers a one-time ticket.
@@ -37,6 +40,7 @@ import org.eclipse.jetty.util.Fields;
  */
 final class TicketHandler extends Handler.Abstract {
   static final String TICKETS_PATH = "/api/exec/tickets";
+  private static final Logger log = LoggerFactory.getLogger(TicketHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
   private static final int MAX_BODY = CallerKubeconfig.MAX_BYTES + 4096;
@@ -89,7 +93,8 @@ final class TicketHandler extends Handler.Abstract {
           "the body must be a JSON object of at most 256 KiB");
     }
     try {
-      ExecTicket ticket = ticket(body);
+      Principal owner = request.getAttribute(Principal.ATTRIBUTE) instanceof Principal p ? p : null;
+      ExecTicket ticket = ticket(body, owner);
       Optional<String> issued = this.tickets.issue(ticket);
       if (issued.isEmpty()) {
         return error(
@@ -99,6 +104,11 @@ final class TicketHandler extends Handler.Abstract {
             "too_many_tickets",
             "too many unused exec tickets; retry in a minute");
       }
+      log.info(
+          "event=exec-ticket user={} target={} credentials={}",
+          ticket.user(),
+          ticket.target().label(),
+          ticket.usesServiceAccount() ? "service-account" : "caller-kubeconfig");
       ObjectNode answer = JSON.createObjectNode();
       answer.put("ticket", issued.get());
       answer.put("expiresIn", ExecTicketStore.TTL.toSeconds());
@@ -122,7 +132,7 @@ final class TicketHandler extends Handler.Abstract {
     }
   }
 
-  private ExecTicket ticket(JsonNode body) throws Refusal {
+  private ExecTicket ticket(JsonNode body, Principal owner) throws Refusal {
     if (!body.isObject()) {
       throw new Refusal(400, "bad_request", "the body must be a JSON object");
     }
@@ -146,7 +156,7 @@ final class TicketHandler extends Handler.Abstract {
             "exec_not_allowed",
             namespace + "/" + pod + " is not in the relay's exec allow-list.");
       }
-      return new ExecTicket(target, null, null);
+      return new ExecTicket(target, null, null, owner);
     }
     if (!config.callerKubeconfig()) {
       throw new Refusal(
@@ -159,7 +169,7 @@ final class TicketHandler extends Handler.Abstract {
     } catch (IllegalArgumentException e) {
       throw new Refusal(400, "bad_kubeconfig", e.getMessage());
     }
-    return new ExecTicket(target, kubeconfig, context);
+    return new ExecTicket(target, kubeconfig, context, owner);
   }
 
   private static String name(JsonNode body, String field, boolean required) throws Refusal {

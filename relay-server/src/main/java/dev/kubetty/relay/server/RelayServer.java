@@ -1,5 +1,7 @@
 package dev.kubetty.relay.server;
 
+import dev.kubetty.relay.auth.AuthGate;
+import dev.kubetty.relay.auth.LocalAuthenticator;
 import dev.kubetty.relay.config.AuthMode;
 import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.exec.ClusterAccess;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
@@ -40,12 +44,39 @@ public final class RelayServer implements AutoCloseable {
   private final ExecGateway exec;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RelayServer(
-      RelayConfig config,
-      TerminalSession terminal,
+  /**
+   * What a relay runs with besides its configuration.
+   *
+   * @param recorder receives every byte in and out (the transcript)
+   * @param history the stored stream the session goes on from
+   * @param storeStatus {@code /readyz}'s store state: {@code ok}, {@code degraded: …} or {@code
+   *     none}
+   * @param logs serves {@code /session/logs} and {@code /session/logs.cast}
+   * @param authenticator checks logins and tokens; required with {@code AUTH_MODE=local}, null with
+   *     {@code disabled}
+   */
+  public record Services(
+      SessionRecorder recorder,
+      SessionHistory history,
       Supplier<String> storeStatus,
-      Handler logs,
-      ClusterAccess clusters) {
+      LogsHandler logs,
+      LocalAuthenticator authenticator) {
+    /** No store, no history, no authentication. */
+    public static Services none() {
+      return new Services(
+          SessionRecorder.NONE,
+          SessionHistory.EMPTY,
+          () -> "none",
+          LogsHandler.withoutStore(),
+          null);
+    }
+  }
+
+  /** How often live WebSockets are checked for a revoked login or deactivated user. */
+  static final Duration LOGIN_CHECK_INTERVAL = Duration.ofSeconds(2);
+
+  private RelayServer(
+      RelayConfig config, TerminalSession terminal, Services services, ClusterAccess clusters) {
     this.config = config;
     this.terminal = terminal;
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
@@ -64,82 +95,63 @@ public final class RelayServer implements AutoCloseable {
             config,
             terminal,
             new Handler.Sequence(
-                new HealthHandler(terminal::isReady, storeStatus), logs, exec.handler()));
-    Handler root = endpoint.handler();
-    if (config.authMode() == AuthMode.DISABLED) {
-      root = new AuthWarningHandler(root);
+                new HealthHandler(terminal::isReady, services.storeStatus()),
+                services.logs(),
+                exec.handler()));
+    Handler root;
+    if (config.authMode() == AuthMode.LOCAL) {
+      LocalAuthenticator authenticator =
+          Objects.requireNonNull(
+              services.authenticator(), "AUTH_MODE=local needs an authenticator");
+      root = AuthGate.local(endpoint.handler(), config.auth(), config.listen(), authenticator);
+      endpoint.closeRevokedLogins(authenticator::isLive, LOGIN_CHECK_INTERVAL);
+      exec.closeRevokedLogins(authenticator::isLive, LOGIN_CHECK_INTERVAL);
+    } else {
+      root =
+          new AuthWarningHandler(
+              AuthGate.disabled(endpoint.handler(), config.auth(), config.listen()));
     }
     server.setHandler(root);
     server.setStopTimeout(2_000);
   }
 
   /**
-   * Starts the shell and the server.
+   * Starts the shell and the server with no store and no authentication ({@code AUTH_MODE} must be
+   * {@code disabled}).
    *
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
   public static RelayServer start(RelayConfig config) throws IOException {
-    return start(config, SessionRecorder.NONE, SessionHistory.EMPTY, () -> "none");
+    return start(config, Services.none());
   }
 
   /**
-   * Starts the shell and the server; the session's stream goes on from {@code history}, every byte
-   * in and out is reported to {@code recorder}, and {@code /readyz} reports {@code storeStatus}
-   * ({@code ok}, {@code degraded: …} or {@code none}).
+   * Starts the shell and the server; the session's stream goes on from {@code services.history()}
+   * and every byte in and out is reported to {@code services.recorder()}.
    *
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
-  public static RelayServer start(
-      RelayConfig config,
-      SessionRecorder recorder,
-      SessionHistory history,
-      Supplier<String> storeStatus)
-      throws IOException {
-    return start(config, recorder, history, storeStatus, LogsHandler.withoutStore());
+  public static RelayServer start(RelayConfig config, Services services) throws IOException {
+    return start(config, services, ClusterAccess.inCluster());
   }
 
   /**
-   * As {@link #start(RelayConfig, SessionRecorder, SessionHistory, Supplier)}, with {@code logs}
-   * serving the stored transcript ({@code /session/logs}, {@code /session/logs.cast}).
+   * As {@link #start(RelayConfig, Services)}, with the exec gateway reaching Kubernetes through
+   * {@code clusters} (tests give it a mock cluster's client).
    *
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
-  public static RelayServer start(
-      RelayConfig config,
-      SessionRecorder recorder,
-      SessionHistory history,
-      Supplier<String> storeStatus,
-      LogsHandler logs)
+  public static RelayServer start(RelayConfig config, Services services, ClusterAccess clusters)
       throws IOException {
-    return start(config, recorder, history, storeStatus, logs, ClusterAccess.inCluster());
-  }
-
-  /**
-   * A relay without a store whose exec gateway reaches Kubernetes through {@code clusters} (tests
-   * give it a mock cluster's client).
-   *
-   * @throws IOException if the shell cannot start or the address cannot be bound
-   */
-  public static RelayServer start(RelayConfig config, ClusterAccess clusters) throws IOException {
-    return start(
-        config,
-        SessionRecorder.NONE,
-        SessionHistory.EMPTY,
-        () -> "none",
-        LogsHandler.withoutStore(),
-        clusters);
-  }
-
-  private static RelayServer start(
-      RelayConfig config,
-      SessionRecorder recorder,
-      SessionHistory history,
-      Supplier<String> storeStatus,
-      LogsHandler logs,
-      ClusterAccess clusters)
-      throws IOException {
-    TerminalSession terminal = TerminalSession.start(config, recorder, history);
-    RelayServer relay = new RelayServer(config, terminal, storeStatus, logs, clusters);
+    TerminalSession terminal =
+        TerminalSession.start(config, services.recorder(), services.history());
+    RelayServer relay;
+    try {
+      relay = new RelayServer(config, terminal, services, clusters);
+    } catch (RuntimeException e) {
+      terminal.close();
+      throw e;
+    }
     try {
       relay.server.start();
     } catch (Exception e) {

@@ -17,16 +17,21 @@ final class ExecHttp {
 
   private ExecHttp() {}
 
-  static Answer post(URI relay, String path, Object body) throws IOException, InterruptedException {
-    HttpRequest request =
+  static Answer post(URI relay, String path, Object body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(relay.resolve(path))
             .header("Content-Type", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    body instanceof String s ? s : JSON.writeValueAsString(body)))
-            .build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), JSON.readTree(response.body()));
+                    body instanceof String s ? s : JSON.writeValueAsString(body)));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String text = response.body();
+    return new Answer(response.statusCode(), JSON.readTree(text.isEmpty() ? "{}" : text));
   }
 
   static Answer get(URI relay, String path) throws IOException, InterruptedException {

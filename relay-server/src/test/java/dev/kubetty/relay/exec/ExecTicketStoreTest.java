@@ -15,7 +15,8 @@ class ExecTicketStoreTest {
   private final MutableClock clock = new MutableClock();
   private final ExecTicketStore store = new ExecTicketStore(clock);
   private final ExecTicket grant =
-      new ExecTicket(new ExecTarget("team-a", "web-0", null, List.of()), "secret-kubeconfig", null);
+      new ExecTicket(
+          new ExecTarget("team-a", "web-0", null, List.of()), "secret-kubeconfig", null, null);
 
   @Test
   void aTicketIsRedeemedOnce() {

@@ -38,7 +38,7 @@ public final class RelayFixture {
     env.putAll(overrides);
     RelayConfig config =
         RelayConfig.fromEnvironment(env).withListen(new InetSocketAddress("127.0.0.1", 0));
-    return RelayServer.start(config, clusters);
+    return RelayServer.start(config, RelayServer.Services.none(), clusters);
   }
 
   /**
@@ -47,11 +47,29 @@ public final class RelayFixture {
    * session.
    */
   public static RelayRuntime startRuntime(Path data, String sessionId) throws IOException {
+    return startRuntime(data, sessionId, Map.of());
+  }
+
+  /** As {@link #startRuntime(Path, String)} plus {@code overrides} (environment variable names). */
+  public static RelayRuntime startRuntime(
+      Path data, String sessionId, Map<String, String> overrides) throws IOException {
+    return startRuntime(data, sessionId, overrides, ClusterAccess.inCluster());
+  }
+
+  /**
+   * As {@link #startRuntime(Path, String, Map)}, with the exec gateway reaching Kubernetes through
+   * {@code clusters} (a mock cluster's client).
+   */
+  public static RelayRuntime startRuntime(
+      Path data, String sessionId, Map<String, String> overrides, ClusterAccess clusters)
+      throws IOException {
     Map<String, String> env = environment(data);
     env.put("KUBETTY_LISTEN", "127.0.0.1:0");
     env.put("KUBETTY_DATA_DIR", data.toString());
     env.put("SESSION_ID", sessionId);
-    return RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
+    env.putAll(overrides);
+    return RelayRuntime.start(
+        RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env), clusters);
   }
 
   private static Map<String, String> environment(Path home) {

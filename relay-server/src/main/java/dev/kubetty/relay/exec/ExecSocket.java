@@ -4,7 +4,6 @@ import dev.kubetty.protocol.CloseCode;
 import dev.kubetty.protocol.ControlMessage;
 import dev.kubetty.protocol.ControlMessage.Ack;
 import dev.kubetty.protocol.ControlMessage.ErrorReply;
-import dev.kubetty.protocol.ControlMessage.Exit;
 import dev.kubetty.protocol.ControlMessage.Hello;
 import dev.kubetty.protocol.ControlMessage.Ping;
 import dev.kubetty.protocol.ControlMessage.Pong;
@@ -14,12 +13,9 @@ import dev.kubetty.protocol.MessageCodec;
 import dev.kubetty.protocol.Protocol;
 import dev.kubetty.protocol.ProtocolException;
 import dev.kubetty.relay.auth.Principal;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -60,7 +56,7 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   private Outbox outbox;
   private ScheduledFuture<?> helloTimeout;
   private ScheduledFuture<?> pings;
-  private ScheduledFuture<?> keepalive;
+  private ExecRunner runner;
   private boolean helloSeen;
   private Resize pendingResize;
   private volatile ExecStream stream;
@@ -142,7 +138,8 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
     }
     helloSeen = true;
     outbox.text(new Ready("exec-" + id, 0, window.size(), 0));
-    Thread.ofVirtual().name("exec-" + id).start(() -> run(hello.cols(), hello.rows()));
+    runner = new ExecRunner(ticket, gateway, id, window, outbox, this::attach);
+    runner.start(hello.cols(), hello.rows());
   }
 
   private void onResize(Resize r) {
@@ -185,58 +182,6 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
     }
   }
 
-  /** On the exec's virtual thread: start, pump output, report the end. */
-  private void run(int cols, int rows) {
-    KubernetesClient client = null;
-    try {
-      client =
-          ticket.usesServiceAccount()
-              ? gateway.serviceAccount()
-              : CallerKubeconfig.client(ticket.kubeconfig(), ticket.context());
-      ExecStream started = ExecStream.start(client, ticket.target(), cols, rows);
-      if (!attach(started)) {
-        started.close();
-        return;
-      }
-      log.info("exec={} event=exec-started target={}", id, ticket.target().label());
-      long every = gateway.pingInterval().toMillis();
-      keepalive =
-          gateway
-              .scheduler()
-              .scheduleWithFixedDelay(started::keepalive, every, every, TimeUnit.MILLISECONDS);
-      pump(started);
-      Integer code = exitCode(started);
-      keepalive.cancel(false);
-      if (code != null) {
-        outbox.text(new Exit(code));
-        outbox.close(CloseCode.NORMAL.code(), "shell exited with " + code);
-      } else {
-        outbox.text(
-            new ErrorReply(
-                "connection_lost", "The connection to the Kubernetes API server was lost."));
-        outbox.close(CloseCode.NORMAL.code(), "exec connection lost");
-      }
-      log.info("exec={} event=exec-ended code={}", id, code);
-    } catch (ExecStream.StartFailure e) {
-      log.info(
-          "exec={} event=exec-failed target={} code={}",
-          id,
-          ticket.target().label(),
-          e.failure().code());
-      outbox.text(new ErrorReply(e.failure().code(), e.failure().message()));
-      outbox.close(CloseCode.NORMAL.code(), "exec failed: " + e.failure().code());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.error("exec={} event=exec-error", id, e);
-      outbox.close(CloseCode.INTERNAL_ERROR.code(), "relay internal error");
-    } finally {
-      if (client != null && !ticket.usesServiceAccount()) {
-        client.close();
-      }
-    }
-  }
-
   /** Makes the started exec current and flushes what arrived meanwhile; false if closed already. */
   private boolean attach(ExecStream started) {
     synchronized (pendingInput) {
@@ -252,31 +197,6 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
         pendingInput.reset();
       }
       return true;
-    }
-  }
-
-  private void pump(ExecStream started) throws InterruptedException {
-    byte[] buffer = new byte[32 << 10];
-    try (InputStream out = started.output()) {
-      for (long room; (room = window.awaitRoom()) > 0; ) {
-        int n = out.read(buffer, 0, (int) Math.min(buffer.length, room));
-        if (n < 0) {
-          return;
-        }
-        window.sent(n);
-        outbox.binary(Arrays.copyOf(buffer, n));
-      }
-    } catch (IOException e) {
-      // The exec's stream ended abruptly; the exit code says how.
-      log.debug("exec={} event=output-ended error={}", id, e.toString());
-    }
-  }
-
-  private static Integer exitCode(ExecStream started) throws InterruptedException {
-    try {
-      return started.exitCode().get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      return null;
     }
   }
 
@@ -310,8 +230,8 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
     if (pings != null) {
       pings.cancel(false);
     }
-    if (keepalive != null) {
-      keepalive.cancel(false);
+    if (runner != null) {
+      runner.stopKeepalive();
     }
   }
 

@@ -121,6 +121,27 @@ class KubeExecTest {
   }
 
   @Test
+  void losingTheClusterEndsTheSessionWithAPlainMessage() throws Exception {
+    ExecSession shell = kube.openShell(target("web-0", "app"), List.of("bash"), 80, 24);
+    OutputCollector out = new OutputCollector(shell.output());
+    shell.write("echo up-$((2*5))\r".getBytes(StandardCharsets.UTF_8));
+    out.await("up-10", WAIT);
+
+    cluster.close();
+
+    assertThatThrownBy(() -> shell.exitCode().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .hasCauseInstanceOf(KubeException.class)
+        .cause()
+        .satisfies(
+            e -> {
+              assertThat(((KubeException) e).problem()).isEqualTo(KubeProblem.UNREACHABLE);
+              assertThat(e.getMessage()).contains("connection to the cluster was lost");
+            });
+    assertThat(shell.isOpen()).isFalse();
+    shell.close();
+  }
+
+  @Test
   void aContainerWithoutBashFallsBackToSh() throws Exception {
     try (ExecSession shell = kube.openShell(target("busybox-0", "tools"), List.of(), 80, 24)) {
       OutputCollector out = new OutputCollector(shell.output());

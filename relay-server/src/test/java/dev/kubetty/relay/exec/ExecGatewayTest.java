@@ -133,6 +133,28 @@ class ExecGatewayTest {
   }
 
   @Test
+  void losingTheApiServerIsReportedAndTheSocketCloses() throws Exception {
+    startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
+    String ticket = ticket(Map.of("namespace", "team-a", "pod", "web-0"));
+    try (TestSocket socket = TestSocket.open(execUri(ticket))) {
+      socket.hello();
+      socket.type("echo up-$((2*5))\r");
+      socket.readUntil("up-10");
+
+      cluster.close();
+
+      TestSocket.Event event;
+      do {
+        event = socket.next();
+      } while (event instanceof TestSocket.Binary);
+      ControlMessage.ErrorReply error =
+          (ControlMessage.ErrorReply) ((TestSocket.Text) event).message();
+      assertThat(error.code()).isEqualTo("connection_lost");
+      assertThat(socket.awaitClose().code()).isEqualTo(1000);
+    }
+  }
+
+  @Test
   void aTicketWorksOnce() throws Exception {
     startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
     String ticket = ticket(Map.of("namespace", "team-a", "pod", "web-0"));

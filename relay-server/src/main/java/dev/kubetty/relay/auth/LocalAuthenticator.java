@@ -82,7 +82,10 @@ public final class LocalAuthenticator {
     String refresh =
         jdbi.inTransaction(
             handle -> {
-              handle.attach(TokenDao.class).insertFamily(family, row.id());
+              TokenDao tokens = handle.attach(TokenDao.class);
+              // Housekeeping on a rare event: spent and expired tokens are useless after a day.
+              tokens.deleteExpired(now().minusDays(1));
+              tokens.insertFamily(family, row.id());
               return storeRefresh(handle, family);
             });
     log.info("event=login user={} address={}", row.username(), address);

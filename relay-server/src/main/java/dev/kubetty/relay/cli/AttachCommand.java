@@ -98,7 +98,7 @@ final class AttachCommand implements Callable<Integer> {
     } catch (AuthException e) {
       err.println("kubetty-relay attach: " + e.getMessage());
       return 1;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException | PasswordPrompt.PasswordInputException e) {
       err.println("kubetty-relay attach: " + e.getMessage());
       return 2;
     }
@@ -127,25 +127,11 @@ final class AttachCommand implements Callable<Integer> {
     return AttachLogin.login(uri, login, err);
   }
 
-  private String password() throws IOException {
-    if (passwordStdin) {
-      String line =
-          new java.io.BufferedReader(
-                  new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
-              .readLine();
-      if (line == null || line.isEmpty()) {
-        throw new IOException("no password on standard input");
-      }
-      return line;
-    }
-    java.io.Console console = System.console();
-    if (console == null) {
-      throw new IOException("no terminal to ask for the password; use --password-stdin");
-    }
-    char[] password = console.readPassword("Password for %s: ", user);
-    if (password == null) {
-      throw new IOException("no password given");
-    }
+  private String password() {
+    char[] password =
+        passwordStdin
+            ? PasswordPrompt.fromStdin(System.in)
+            : PasswordPrompt.fromTerminal("Password for " + user + ": ", false);
     return new String(password);
   }
 

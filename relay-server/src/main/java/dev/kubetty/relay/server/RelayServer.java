@@ -6,6 +6,7 @@ import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.session.SessionRecorder;
 import dev.kubetty.relay.session.TerminalSession;
+import dev.kubetty.relay.web.WebPageHandler;
 import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,7 +54,8 @@ public final class RelayServer implements AutoCloseable {
             server,
             config,
             terminal,
-            new Handler.Sequence(new HealthHandler(terminal::isReady, storeStatus), logs));
+            new Handler.Sequence(
+                new HealthHandler(terminal::isReady, storeStatus), logs, new WebPageHandler()));
     Handler root = endpoint.handler();
     if (config.authMode() == AuthMode.DISABLED) {
       root = new AuthWarningHandler(root);

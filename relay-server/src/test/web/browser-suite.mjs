@@ -1,0 +1,314 @@
+// Drives Debian's Chromium (playwright-core, never a downloaded browser) through the relay's
+// browser page for BrowserTest. One browser for the whole run; every scenario gets fresh contexts.
+//
+// Line protocol on stdin/stdout, one JSON object per line prefixed with "@@ ":
+//   suite -> test: {"event":"ready"} once the browser runs
+//   test -> suite: {"run":NAME,"url":URL,"args":{...}}
+//   suite -> test: {"control":NAME}  asks the test to act on the relay (e.g. "cut"), and waits for
+//   test -> suite: {"controlled":NAME}
+//   suite -> test: {"result":NAME,"ok":true,"data":{...}} or {"result":NAME,"ok":false,"error":"..."}
+// Anything else the suite prints goes to stderr.
+//
+// Usage: node browser-suite.mjs WEB_PACKAGE_JSON ARTIFACT_DIR [CHROMIUM]
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const [webPackage, artifacts, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
+const { chromium } = createRequire(webPackage)('playwright-core');
+mkdirSync(artifacts, { recursive: true });
+
+const send = (message) => process.stdout.write(`@@ ${JSON.stringify(message)}\n`);
+const log = (...args) => console.error('[suite]', ...args);
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+// ---- page helpers ----
+
+const open = [];
+
+async function openTerminal(url, { width = 1100, height = 650, live = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  open.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log('page error:', error.message));
+  await page.goto(url);
+  if (live) {
+    await waitLive(page);
+    await page.evaluate(() => window.term.focus());
+    await waitForPrompt(page);
+  }
+  return page;
+}
+
+const waitLive = (page, timeout = 15000) =>
+  page.waitForFunction(() => window.kubetty?.status() === 'live', null, { timeout });
+
+const waitState = (page, state, timeout = 15000) =>
+  page.waitForFunction((s) => window.kubetty?.status() === s, state, { timeout });
+
+/** Every line of the active buffer (scrollback included), trailing blanks trimmed. */
+const lines = (page) =>
+  page.evaluate(() => {
+    const buffer = window.term.buffer.active;
+    const out = [];
+    for (let i = 0; i < buffer.length; i++) out.push(buffer.getLine(i).translateToString(true));
+    while (out.length > 0 && out[out.length - 1] === '') out.pop();
+    return out;
+  });
+
+async function waitForLine(page, wanted, timeout = 15000) {
+  await page.waitForFunction(
+    (w) => {
+      const buffer = window.term.buffer.active;
+      for (let i = 0; i < buffer.length; i++) {
+        if (buffer.getLine(i).translateToString(true).trim() === w) return true;
+      }
+      return false;
+    },
+    wanted,
+    { timeout, polling: 50 },
+  );
+}
+
+// Keys typed before bash's readline is up can be lost: wait until the shell shows something.
+async function waitForPrompt(page) {
+  await page.waitForFunction(() => window.term.buffer.active.getLine(0)?.translateToString(true).length > 0 || window.term.buffer.active.cursorX > 0, null, { timeout: 15000 });
+  await typeLine(page, 'echo prompt-$((100+1))');
+  await waitForLine(page, 'prompt-101');
+}
+
+async function typeLine(page, text) {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+const shot = (page, name) => page.screenshot({ path: join(artifacts, name) });
+
+// ---- control requests to the Java side ----
+
+const controlWaiters = new Map();
+function control(name) {
+  return new Promise((resolve) => {
+    controlWaiters.set(name, resolve);
+    send({ control: name });
+  });
+}
+
+// ---- scenarios: each returns data that BrowserTest asserts on ----
+
+const scenarios = {
+  async command(url) {
+    const page = await openTerminal(url);
+    await typeLine(page, 'echo "browser-$((6*7))"');
+    await waitForLine(page, 'browser-42');
+    return { lines: await lines(page), status: await page.evaluate(() => window.kubetty.status()) };
+  },
+
+  async title(url) {
+    const page = await openTerminal(url);
+    await typeLine(page, "printf '\\033]0;%s\\007' build-$((3+4))-title");
+    await page.waitForFunction(() => document.title.includes('build-7-title'), null, { timeout: 10000 });
+    return { title: await page.title() };
+  },
+
+  async colours(url) {
+    const page = await openTerminal(url);
+    await typeLine(page, "printf 'C:\\033[31mRED\\033[0m \\033[38;2;255;128;0mORANGE\\033[0m \\033[1;32mBOLD\\033[0m\\n'");
+    await waitForLine(page, 'C:RED ORANGE BOLD');
+    const data = await page.evaluate(() => {
+      const buffer = window.term.buffer.active;
+      for (let y = buffer.length - 1; y >= 0; y--) {
+        const line = buffer.getLine(y);
+        if (!line.translateToString(true).startsWith('C:RED')) continue;
+        const cell = (x) => {
+          const c = line.getCell(x);
+          return { chars: c.getChars(), palette: c.isFgPalette(), rgb: c.isFgRGB(), colour: c.getFgColor(), bold: c.isBold() !== 0 };
+        };
+        const rendered = [...document.querySelectorAll('.xterm-rows span')].find((s) => s.textContent === 'RED');
+        return { red: cell(2), orange: cell(6), bold: cell(13), renderedRed: rendered ? getComputedStyle(rendered).color : null };
+      }
+      return null;
+    });
+    await typeLine(page, 'ls --color=always -F / | head -n 12; echo https://kubetty.dev/docs');
+    await waitForLine(page, 'https://kubetty.dev/docs');
+    await shot(page, 'terminal.png');
+    return data;
+  },
+
+  async vim(url) {
+    const page = await openTerminal(url);
+    const file = `/tmp/kubetty-vim-${Date.now()}.txt`;
+    await typeLine(page, `vim -u NONE -N ${file}`);
+    await page.waitForFunction(() => window.term.buffer.active.type === 'alternate', null, { timeout: 10000 });
+    const inVim = await page.evaluate(() => window.term.buffer.active.type);
+    await page.waitForTimeout(300); // vim reads the terminal's answers before it takes keys
+    await page.keyboard.type('ihello from vim');
+    await page.keyboard.press('Escape');
+    await typeLine(page, ':wq');
+    await page.waitForFunction(() => window.term.buffer.active.type === 'normal', null, { timeout: 10000 });
+    const after = await page.evaluate(() => window.term.buffer.active.type);
+    await typeLine(page, `echo "[$(cat ${file})]"`);
+    await waitForLine(page, '[hello from vim]');
+    return { inVim, after };
+  },
+
+  async resize(url) {
+    const page = await openTerminal(url, { width: 900, height: 560 });
+    const measure = async (tag) => {
+      await typeLine(page, `echo ${tag} $(stty size)`);
+      const size = await page.evaluate(() => ({ cols: window.term.cols, rows: window.term.rows }));
+      const wanted = `${tag} ${size.rows} ${size.cols}`;
+      await waitForLine(page, wanted, 5000).catch(() => {});
+      const seen = (await lines(page)).filter((l) => l.startsWith(`${tag} `)).pop();
+      return { ...size, stty: seen?.slice(tag.length + 1) ?? null };
+    };
+    const before = await measure('SIZE1');
+    const cols = before.cols;
+    await page.setViewportSize({ width: 1400, height: 820 });
+    await page.waitForFunction((c) => window.term.cols !== c, cols, { timeout: 5000 });
+    await page.waitForTimeout(200); // the resize message is on its way to the relay
+    const after = await measure('SIZE2');
+    return { before, after };
+  },
+
+  async flood(url) {
+    const page = await openTerminal(url);
+    const start = await page.evaluate(() => window.kubetty.connection.next);
+    await typeLine(page, 'seq 1 200000; echo flood-done-$((1+1))');
+    await page.waitForFunction((s) => window.kubetty.connection.next > s + 300000, start, { timeout: 30000, polling: 5 });
+    await control('cut');
+    await page.waitForFunction(() => window.kubetty.connection.reconnects > 0, null, { timeout: 10000 });
+    await waitLive(page);
+    await waitForLine(page, 'flood-done-2', 60000);
+    const all = await lines(page);
+    const done = all.lastIndexOf('flood-done-2');
+    return {
+      tail: all.slice(Math.max(0, done - 5000), done + 1),
+      lost: await page.evaluate(() => window.kubetty.connection.lostBytes),
+      reconnects: await page.evaluate(() => window.kubetty.connection.reconnects),
+      gapMarks: all.filter((l) => l.includes('[kubetty:')).length,
+    };
+  },
+
+  async exit(url) {
+    const page = await openTerminal(url);
+    await typeLine(page, 'exit 3');
+    await page.waitForFunction(
+      () => {
+        const b = window.term.buffer.active;
+        for (let i = 0; i < b.length; i++) if (b.getLine(i).translateToString(true).includes('shell exited with code 3')) return true;
+        return false;
+      },
+      null,
+      { timeout: 15000 },
+    );
+    await waitForPrompt(page);
+    const mark = (await lines(page)).find((l) => l.includes('shell exited'));
+    return { mark, status: await page.evaluate(() => window.kubetty.status()) };
+  },
+
+  async takeover(url) {
+    const first = await openTerminal(url);
+    const second = await openTerminal(url, { live: false });
+    await second.waitForSelector('#overlay:not([hidden])', { timeout: 10000 });
+    const busy = {
+      state: await second.evaluate(() => window.kubetty.status()),
+      title: await second.textContent('#overlay-title'),
+      text: await second.textContent('#overlay-text'),
+    };
+    await shot(second, 'takeover-prompt.png');
+    await second.click('#overlay-actions button:has-text("Take over")');
+    await waitLive(second);
+    await first.waitForSelector('#overlay:not([hidden])', { timeout: 10000 });
+    const taken = {
+      state: await first.evaluate(() => window.kubetty.status()),
+      title: await first.textContent('#overlay-title'),
+      button: await first.textContent('#overlay-actions button'),
+    };
+    await first.click('#overlay-actions button:has-text("Take it back")');
+    await waitLive(first);
+    await waitState(second, 'taken');
+    await first.evaluate(() => window.term.focus());
+    await typeLine(first, 'echo back-$((2+3))');
+    await waitForLine(first, 'back-5');
+    return { busy, taken, secondAfter: await second.evaluate(() => window.kubetty.status()) };
+  },
+
+  async reload(url) {
+    const page = await openTerminal(url);
+    const before = await page.evaluate(() => window.kubetty.connection.clientId);
+    await page.reload();
+    await waitLive(page);
+    const after = await page.evaluate(() => window.kubetty.connection.clientId);
+    const other = await openTerminal(url, { live: false });
+    await other.waitForSelector('#overlay:not([hidden])', { timeout: 10000 });
+    const otherId = await other.evaluate(() => window.kubetty.connection.clientId);
+    return { before, after, other: otherId, status: await page.evaluate(() => window.kubetty.status()) };
+  },
+
+  async logs(url) {
+    const page = await openTerminal(url);
+    await typeLine(page, 'echo logs-needle-$((40+2))');
+    await waitForLine(page, 'logs-needle-42');
+    await control('stored');
+    await page.click('#logs-toggle');
+    await page.fill('#logs-query', 'logs-needle-42');
+    await page.press('#logs-query', 'Enter');
+    await page.waitForSelector('#logs-items .entry mark', { timeout: 10000 });
+    const entries = await page.$$eval('#logs-items .entry pre', (pres) => pres.map((p) => p.textContent));
+    const marks = await page.$$eval('#logs-items .entry mark', (ms) => ms.map((m) => m.textContent));
+    const castHref = await page.getAttribute('#logs-cast', 'href');
+    const cast = await (await page.request.get(new URL(castHref, url).toString())).text();
+    await shot(page, 'logs-panel.png');
+    return { entries, marks, castHref, castHasNeedle: cast.includes('logs-needle-42') };
+  },
+};
+
+// ---- the command loop ----
+
+async function run(name, url, args) {
+  const scenario = scenarios[name];
+  if (!scenario) return send({ result: name, ok: false, error: `no scenario '${name}'` });
+  const started = Date.now();
+  try {
+    const data = await scenario(url, args ?? {});
+    send({ result: name, ok: true, data, millis: Date.now() - started });
+  } catch (error) {
+    const page = open.at(-1)?.pages()[0];
+    if (page) await shot(page, `failed-${name}.png`).catch(() => {});
+    const screen = page ? await lines(page).catch(() => []) : [];
+    send({ result: name, ok: false, error: `${error.message}\n--- screen ---\n${screen.slice(-25).join('\n')}` });
+  } finally {
+    for (const context of open.splice(0)) await context.close().catch(() => {});
+  }
+}
+
+const input = createInterface({ input: process.stdin });
+let queue = Promise.resolve();
+input.on('line', (line) => {
+  const message = JSON.parse(line);
+  if (message.controlled) {
+    controlWaiters.get(message.controlled)?.();
+    controlWaiters.delete(message.controlled);
+  } else if (message.run) {
+    queue = queue.then(() => run(message.run, message.url, message.args));
+  }
+});
+input.on('close', async () => {
+  await queue;
+  await browser.close();
+  process.exit(0);
+});
+send({ event: 'ready' });

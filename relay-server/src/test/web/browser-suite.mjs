@@ -202,6 +202,28 @@ const scenarios = {
     };
   },
 
+  async gap(url) {
+    const page = await openTerminal(url);
+    // 121-byte lines: what follows the gap (1 MiB) still fits in the 10,000 lines of scrollback.
+    await typeLine(page, "sleep 1; seq -f '%0120g' 1 16000; echo gap-done-$((5+5))");
+    await page.waitForTimeout(300);
+    await control('offline'); // cut, and refuse reconnects while the flood overflows the buffer
+    await page.waitForFunction(() => window.kubetty.status() === 'reconnecting', null, { timeout: 5000 });
+    await page.waitForTimeout(3000);
+    await control('online');
+    await waitForLine(page, 'gap-done-10', 30000);
+    const all = await lines(page);
+    const markAt = all.findIndex((l) => l.startsWith('[kubetty:'));
+    await page.evaluate((y) => window.term.scrollToLine(Math.max(0, y - 12)), markAt);
+    await shot(page, 'gap.png');
+    return {
+      lost: await page.evaluate(() => window.kubetty.connection.lostBytes),
+      marks: all.filter((l) => l.startsWith('[kubetty:')),
+      status: await page.textContent('#lost'),
+      tail: all.slice(Math.max(0, all.lastIndexOf('gap-done-10') - 1000), all.lastIndexOf('gap-done-10') + 1),
+    };
+  },
+
   async exit(url) {
     const page = await openTerminal(url);
     await typeLine(page, 'exit 3');

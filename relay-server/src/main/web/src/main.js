@@ -55,7 +55,7 @@ function attached({ session, lost, rewound, newSession }) {
   $('session').textContent = session;
   if (newSession) term.write(Mark.note(`the relay started a new session (${session})`));
   if (lost > 0) {
-    term.write(Mark.lost(`${formatBytes(lost)} lost while disconnected`));
+    term.write(Mark.lost(`${lost.toLocaleString('en')} bytes of output lost while disconnected`));
     status.addLost(lost);
   }
   if (rewound > 0) {

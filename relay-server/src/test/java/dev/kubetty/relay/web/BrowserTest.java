@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubetty.relay.server.RelayRuntime;
+import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
 import java.io.IOException;
@@ -30,6 +31,8 @@ class BrowserTest {
   @TempDir static Path data;
   private static RelayRuntime relay;
   private static ChaosProxy proxy;
+  private static RelayServer smallRelay;
+  private static ChaosProxy smallProxy;
   private static BrowserSuite browser;
   private static URI page;
 
@@ -38,6 +41,13 @@ class BrowserTest {
     relay = RelayFixture.startRuntime(data, "browser");
     page = relay.server().httpUri().resolve("/");
     proxy = new ChaosProxy(relay.server().webSocketUri());
+    smallRelay =
+        RelayFixture.start(
+            Map.of(
+                "KUBETTY_BUFFER_BYTES", "1MiB",
+                "KUBETTY_WINDOW_BYTES", "256k",
+                "KUBETTY_RESUME_GRACE", "200ms"));
+    smallProxy = new ChaosProxy(smallRelay.webSocketUri());
     browser = BrowserSuite.start();
   }
 
@@ -51,6 +61,12 @@ class BrowserTest {
     }
     if (relay != null) {
       relay.close();
+    }
+    if (smallProxy != null) {
+      smallProxy.close();
+    }
+    if (smallRelay != null) {
+      smallRelay.close();
     }
   }
 
@@ -128,6 +144,35 @@ class BrowserTest {
     assertThat(proxy.accepted()).isGreaterThanOrEqualTo(3); // page, first socket, resumed socket
     assertThat(seen.get("lost").asLong()).isZero();
     assertThat(seen.get("gapMarks").asInt()).isZero();
+  }
+
+  @Test
+  void outputTheRelayNoLongerHeldIsMarkedAsLostAndTheStreamGoesOn() throws IOException {
+    URI page = URI.create("http://127.0.0.1:" + smallProxy.webSocketUri().getPort() + "/");
+    Runnable offline =
+        () -> {
+          smallProxy.refuse(true);
+          smallProxy.cutAll();
+        };
+
+    JsonNode seen =
+        browser.run(
+            "gap", page, Map.of("offline", offline, "online", () -> smallProxy.refuse(false)));
+
+    long lost = seen.get("lost").asLong();
+    // The flood is 16,000 lines of 121 bytes (1,936,000 bytes); the relay keeps 1 MiB of them.
+    assertThat(lost).isBetween(500_000L, 1_936_000L);
+    String bytes = String.format(java.util.Locale.ROOT, "%,d", lost);
+    assertThat(texts(seen.get("marks")))
+        .containsExactly("[kubetty: " + bytes + " bytes of output lost while disconnected]");
+    assertThat(seen.get("status").asText()).isEqualTo(bytes + " bytes lost");
+    List<String> tail = texts(seen.get("tail"));
+    assertThat(tail.getLast()).isEqualTo("gap-done-10");
+    List<String> expected = new ArrayList<>();
+    for (int n = 16000 - 999; n <= 16000; n++) {
+      expected.add(String.format(java.util.Locale.ROOT, "%0120d", n));
+    }
+    assertThat(tail.subList(0, 1000)).isEqualTo(expected);
   }
 
   @Test

@@ -38,18 +38,32 @@ const browser = await chromium.launch({
 
 const open = [];
 
-async function openTerminal(url, { width = 1100, height = 650, live = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  open.push(context);
+// The relay under test may run with AUTH_MODE=local: pages then sign in with these.
+const USER = process.env.KUBETTY_TEST_USER;
+const PASSWORD = process.env.KUBETTY_TEST_PASSWORD;
+
+async function openTerminal(url, { width = 1100, height = 650, live = true, context, user = USER } = {}) {
+  if (!context) {
+    context = await browser.newContext({ viewport: { width, height } });
+    open.push(context);
+  }
   const page = await context.newPage();
   page.on('pageerror', (error) => log('page error:', error.message));
   await page.goto(url);
+  await page.waitForFunction(() => window.kubetty?.status() !== 'connecting' || !document.getElementById('login').hidden, null, { timeout: 15000 });
+  if (await page.isVisible('#login')) await signIn(page, user, PASSWORD);
   if (live) {
     await waitLive(page);
     await page.evaluate(() => window.term.focus());
     await waitForPrompt(page);
   }
   return page;
+}
+
+async function signIn(page, username, password) {
+  await page.fill('#login-form [name=username]', username);
+  await page.fill('#login-form [name=password]', password);
+  await page.click('#login-form button[type=submit]');
 }
 
 const waitLive = (page, timeout = 15000) =>
@@ -222,6 +236,56 @@ const scenarios = {
       status: await page.textContent('#lost'),
       tail: all.slice(Math.max(0, all.lastIndexOf('gap-done-10') - 1000), all.lastIndexOf('gap-done-10') + 1),
     };
+  },
+
+  async login(url) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 650 } });
+    open.push(context);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#login:not([hidden])', { timeout: 15000 });
+    const before = { state: await page.evaluate(() => window.kubetty.status()), logs: (await page.request.get(new URL('/session/logs', url).toString())).status() };
+    await shot(page, 'login.png');
+    await signIn(page, USER, 'not the password');
+    await page.waitForFunction(() => document.getElementById('login-error').textContent !== '', null, { timeout: 10000 });
+    const wrong = await page.textContent('#login-error');
+    await signIn(page, USER, PASSWORD);
+    await waitLive(page);
+    const user = await page.textContent('#user');
+    await page.evaluate(() => window.term.focus());
+    await waitForPrompt(page);
+    await typeLine(page, 'echo signed-in-$((7*6))');
+    await waitForLine(page, 'signed-in-42');
+    const logsWhileIn = (await page.request.get(new URL('/session/logs', url).toString())).status();
+    await page.click('#logout');
+    await page.waitForSelector('#login:not([hidden])', { timeout: 10000 });
+    const logsAfter = (await page.request.get(new URL('/session/logs', url).toString())).status();
+    return { before, wrong, user, logsWhileIn, logsAfter, cleared: (await lines(page)).join('').trim() === '' };
+  },
+
+  async refresh(url) {
+    const page = await openTerminal(url);
+    const context = page.context();
+    // An access token that no longer opens the door: the reconnect's upgrade gets 401 and the page
+    // must refresh (refresh cookie) before it resumes.
+    await context.clearCookies({ name: 'kubetty_access' });
+    await typeLine(page, 'sleep 0.5; echo refreshed-$((8*8))');
+    await control('cut');
+    await waitForLine(page, 'refreshed-64', 20000);
+    const cookies = (await context.cookies()).map((c) => c.name);
+    return {
+      reconnects: await page.evaluate(() => window.kubetty.connection.reconnects),
+      lost: await page.evaluate(() => window.kubetty.connection.lostBytes),
+      status: await page.evaluate(() => window.kubetty.status()),
+      accessCookieBack: cookies.includes('kubetty_access'),
+    };
+  },
+
+  async revoked(url) {
+    const page = await openTerminal(url, { user: 'bob' });
+    await control('revoke');
+    await page.waitForSelector('#login:not([hidden])', { timeout: 15000 });
+    return { error: await page.textContent('#login-error'), state: await page.evaluate(() => window.kubetty.status()) };
   },
 
   async exit(url) {

@@ -18,29 +18,44 @@ export function createLogsPanel(root, { onClose }) {
   const pages = []; // `from` of every page shown before the current one
   let current = null;
   let following = null;
+  let inFlight = null;
 
+  // Only the latest request may render: an older answer (the unfiltered first page asked for when
+  // the panel opened) can arrive after a search's and must not overwrite it.
   async function load(from) {
+    inFlight?.abort();
+    const request = new AbortController();
+    inFlight = request;
     const params = new URLSearchParams({ direction: direction.value, limit: String(PAGE_SIZE) });
     if (query.value) params.set('q', query.value);
     if (from !== null) params.set('from', String(from.from));
     if (from?.inputFrom !== undefined) params.set('inputFrom', String(from.inputFrom));
     root.setAttribute('aria-busy', 'true');
     try {
-      const response = await fetch(`/session/logs?${params}`, { headers: { Accept: 'application/json' } });
+      const response = await fetch(`/session/logs?${params}`, {
+        headers: { Accept: 'application/json' },
+        signal: request.signal,
+      });
       if (!response.ok) throw new Error(await failure(response));
       const body = await response.json();
+      if (request.signal.aborted) return;
       current = from;
       following = body.next;
       render(body.items, query.value);
     } catch (e) {
+      if (request.signal.aborted) return;
       list.replaceChildren(note(e.message, 'error'));
       following = null;
     } finally {
-      root.removeAttribute('aria-busy');
-      previous.disabled = pages.length === 0;
-      next.disabled = following === null;
-      info.textContent = `page ${pages.length + 1}`;
+      if (inFlight === request) finish();
     }
+  }
+
+  function finish() {
+    root.removeAttribute('aria-busy');
+    previous.disabled = pages.length === 0;
+    next.disabled = following === null;
+    info.textContent = `page ${pages.length + 1}`;
   }
 
   function render(items, needle) {

@@ -38,8 +38,11 @@ final class BrowserSuite implements AutoCloseable {
     this.in = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8);
   }
 
-  /** Starts node and the browser; returns once the browser runs. */
-  static BrowserSuite start() throws IOException {
+  /**
+   * Starts node and the browser; returns once the browser runs. Pages that meet the login form sign
+   * in as {@code username} with {@code password}.
+   */
+  static BrowserSuite start(String username, String password) throws IOException {
     Path chromium = Path.of(System.getenv().getOrDefault("KUBETTY_CHROMIUM", "/usr/bin/chromium"));
     if (!Files.isExecutable(chromium)) {
       throw new IllegalStateException(
@@ -54,6 +57,8 @@ final class BrowserSuite implements AutoCloseable {
                 ARTIFACTS.toAbsolutePath().toString(),
                 chromium.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("KUBETTY_TEST_USER", username);
+    builder.environment().put("KUBETTY_TEST_PASSWORD", password);
     BrowserSuite suite = new BrowserSuite(builder.start());
     JsonNode first = suite.next();
     if (first == null || !"ready".equals(first.path("event").asText())) {

@@ -1,8 +1,11 @@
 package dev.kubetty.relay.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubetty.relay.auth.PasswordHasher;
+import dev.kubetty.relay.auth.UserAdmin;
 import dev.kubetty.relay.server.RelayRuntime;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("browser")
 class BrowserTest {
+  private static final String SECRET =
+      Base64.getEncoder()
+          .encodeToString("browser tests' own JWT secret, 32+ bytes".getBytes(UTF_8));
+  private static final String USER = "alice";
+  private static final String PASSWORD = "browser test password";
+
   @TempDir static Path data;
+  private static UserAdmin users;
   private static RelayRuntime relay;
   private static ChaosProxy proxy;
   private static RelayServer smallRelay;
@@ -38,7 +49,15 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    relay = RelayFixture.startRuntime(data, "browser");
+    relay =
+        RelayFixture.startRuntime(
+            data,
+            "browser",
+            // Cookies stay Secure (the default): Chromium keeps them on http://127.0.0.1.
+            Map.of("AUTH_MODE", "local", "AUTH_JWT_SECRET", SECRET));
+    users = new UserAdmin(relay.database().jdbi(), new PasswordHasher());
+    users.create(USER, PASSWORD);
+    users.create("bob", PASSWORD);
     page = relay.server().httpUri().resolve("/");
     proxy = new ChaosProxy(relay.server().webSocketUri());
     smallRelay =
@@ -48,7 +67,7 @@ class BrowserTest {
                 "KUBETTY_WINDOW_BYTES", "256k",
                 "KUBETTY_RESUME_GRACE", "200ms"));
     smallProxy = new ChaosProxy(smallRelay.webSocketUri());
-    browser = BrowserSuite.start();
+    browser = BrowserSuite.start(USER, PASSWORD);
   }
 
   @AfterAll
@@ -78,6 +97,38 @@ class BrowserTest {
     assertThat(texts(seen.get("lines")))
         .anySatisfy(line -> assertThat(line).endsWith("echo \"browser-$((6*7))\""));
     assertThat(seen.get("status").asText()).isEqualTo("live");
+  }
+
+  @Test
+  void theLoginFormSignsInRejectsAWrongPasswordAndLogOutSignsOut() throws IOException {
+    JsonNode seen = browser.run("login", page);
+
+    assertThat(seen.get("before").get("state").asText()).isEqualTo("signed-out");
+    assertThat(seen.get("before").get("logs").asInt()).isEqualTo(401);
+    assertThat(seen.get("wrong").asText()).isEqualTo("Wrong username or password.");
+    assertThat(seen.get("user").asText()).isEqualTo(USER);
+    assertThat(seen.get("logsWhileIn").asInt()).isEqualTo(200);
+    assertThat(seen.get("logsAfter").asInt()).isEqualTo(401);
+    assertThat(seen.get("cleared").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aReconnectWithARejectedAccessTokenRefreshesAndResumes() throws IOException {
+    JsonNode seen = browser.run("refresh", throughProxy(), Map.of("cut", proxy::cutAll));
+
+    assertThat(seen.get("reconnects").asInt()).isPositive();
+    assertThat(seen.get("accessCookieBack").asBoolean()).isTrue();
+    assertThat(seen.get("lost").asLong()).isZero();
+    assertThat(seen.get("status").asText()).isEqualTo("live");
+  }
+
+  @Test
+  void aRevokedLoginEndsTheSessionAndShowsTheLoginForm() throws IOException {
+    JsonNode seen =
+        browser.run("revoked", page, Map.of("revoke", () -> users.setActive("bob", false)));
+
+    assertThat(seen.get("state").asText()).isEqualTo("signed-out");
+    assertThat(seen.get("error").asText()).contains("Sign in again");
   }
 
   @Test
@@ -128,9 +179,7 @@ class BrowserTest {
 
   @Test
   void aConnectionCutMidFloodResumesWithoutLosingOrRepeatingAByte() throws IOException {
-    URI throughProxy = URI.create("http://127.0.0.1:" + proxy.webSocketUri().getPort() + "/");
-
-    JsonNode seen = browser.run("flood", throughProxy, Map.of("cut", proxy::cutAll));
+    JsonNode seen = browser.run("flood", throughProxy(), Map.of("cut", proxy::cutAll));
 
     List<String> tail = texts(seen.get("tail"));
     assertThat(tail.getLast()).isEqualTo("flood-done-2");
@@ -215,6 +264,10 @@ class BrowserTest {
     assertThat(texts(seen.get("marks"))).allSatisfy(m -> assertThat(m).isEqualTo("logs-needle-42"));
     assertThat(seen.get("castHref").asText()).isEqualTo("/session/logs.cast");
     assertThat(seen.get("castHasNeedle").asBoolean()).isTrue();
+  }
+
+  private static URI throughProxy() {
+    return URI.create("http://127.0.0.1:" + proxy.webSocketUri().getPort() + "/");
   }
 
   private static void awaitTranscriptStored() {

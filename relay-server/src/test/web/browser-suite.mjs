@@ -16,6 +16,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const [webPackage, artifacts, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
+if (Number(process.versions.node.split('.')[0]) < 20) {
+  console.error(`the browser tests need Node.js >= 20 (playwright-core); this is ${process.version}`);
+  process.exit(1);
+}
 const { chromium } = createRequire(webPackage)('playwright-core');
 mkdirSync(artifacts, { recursive: true });
 

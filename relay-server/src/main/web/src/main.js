@@ -115,6 +115,8 @@ function signedIn(who) {
 function showLogin(message = '') {
   status.show('signed-out');
   hideOverlay();
+  if (logs.isOpen()) logs.close();
+  document.body.dataset.auth = 'out';
   $('login').hidden = false;
   $('login-error').textContent = message;
   $('login-form').elements.username.focus();
@@ -133,6 +135,7 @@ $('login-form').addEventListener('submit', async (event) => {
     }
     form.elements.password.value = '';
     $('login').hidden = true;
+    delete document.body.dataset.auth;
     signedIn({ state: 'in', username: result.username, authMode: 'local' });
     connection.start();
     term.focus();

@@ -165,6 +165,37 @@ const scenarios = {
     return data;
   },
 
+  async clipboard(url) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 650 } });
+    open.push(context);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    const page = await openTerminal(url, { context });
+    await typeLine(page, 'echo copy-me-$((9*11))');
+    await waitForLine(page, 'copy-me-99');
+    // Select the output line as a mouse would (xterm's selection API), then read the clipboard.
+    await page.evaluate(() => {
+      const buffer = window.term.buffer.active;
+      for (let y = buffer.length - 1; y >= 0; y--) {
+        if (buffer.getLine(y).translateToString(true) === 'copy-me-99') {
+          window.term.select(0, y, 'copy-me-99'.length);
+          return;
+        }
+      }
+    });
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()) === 'copy-me-99', null, { timeout: 5000, polling: 100 });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // A paste event, as the browser fires it for Ctrl+Shift+V or the context menu.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'echo pasted-$((9*9))');
+      const target = document.querySelector('.xterm-helper-textarea');
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.keyboard.press('Enter');
+    await waitForLine(page, 'pasted-81');
+    return { copied };
+  },
+
   async vim(url) {
     const page = await openTerminal(url);
     const file = `/tmp/kubetty-vim-${Date.now()}.txt`;

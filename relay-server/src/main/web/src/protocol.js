@@ -242,9 +242,15 @@ export class RelayConnection {
   async closed(code, reason, opened) {
     this.abandon();
     if (!this.running) return;
-    if (!opened && !(await this.checkAuth())) {
-      this.emit('onFinal', CloseCode.UNAUTHORIZED, 'login required');
-      return;
+    const epoch = this.epoch;
+    if (!opened) {
+      const allowed = await this.checkAuth();
+      if (epoch !== this.epoch || !this.running) return; // started or stopped meanwhile
+      if (!allowed) {
+        this.running = false;
+        this.emit('onFinal', CloseCode.UNAUTHORIZED, 'login required');
+        return;
+      }
     }
     if (FINAL_CODES.has(code)) {
       this.running = false;

@@ -156,6 +156,14 @@ class BrowserTest {
   }
 
   @Test
+  void selectingCopiesToTheClipboardAndAPasteReachesTheShell() throws IOException {
+    JsonNode seen = browser.run("clipboard", page);
+
+    // The scenario also waited for the pasted command's output (pasted-81) on the screen.
+    assertThat(seen.get("copied").asText()).isEqualTo("copy-me-99");
+  }
+
+  @Test
   void vimOpensOnTheAlternateScreenEditsAndQuits() throws IOException {
     JsonNode seen = browser.run("vim", page);
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The browser page in a real Chromium against a real relay (PTY, WebSocket, embedded PostgreSQL),
- * one browser for the class. Each scenario lives in {@code src/test/web/browser-suite.mjs}, reads
- * the screen through xterm.js's buffer API and returns what it saw; the assertions are here.
+ * one browser for the class. Each scenario lives in {@code src/test/web/scenarios.mjs}, reads the
+ * screen through xterm.js's buffer API and returns what it saw; the assertions are here.
  * Screenshots go to {@code target/browser-artifacts}.
  */
 @Tag("browser")

@@ -52,7 +52,7 @@ export const scenarios = {
     await typeLine(page, 'ls --color=always -F / | head -n 12; echo https://kubetty.dev/docs');
     await waitForLine(page, 'https://kubetty.dev/docs');
     await shot(page, 'terminal.png');
-    return data;
+    return { ...data, link: await clickLink(page, 'https://kubetty.dev/docs') };
   },
 
   async clipboard(url) {
@@ -284,3 +284,33 @@ export const scenarios = {
     return { entries, marks, castHref, castHasNeedle: cast.includes('logs-needle-42') };
   },
 };
+
+/** Hovers over and clicks a URL on the screen; returns whether it looked and acted like a link. */
+async function clickLink(page, url) {
+  const where = await page.evaluate((wanted) => {
+    const term = window.term;
+    const buffer = term.buffer.active;
+    const screen = document.querySelector('.xterm-screen').getBoundingClientRect();
+    for (let y = buffer.length - 1; y >= buffer.viewportY; y--) {
+      if (buffer.getLine(y).translateToString(true) === wanted) {
+        const cell = { w: screen.width / term.cols, h: screen.height / term.rows };
+        return { x: screen.left + cell.w * 5.5, y: screen.top + cell.h * (y - buffer.viewportY + 0.5) };
+      }
+    }
+    return null;
+  }, url);
+  if (!where) return { found: false };
+  await page.evaluate(() => {
+    window.openedLinks = [];
+    window.open = (uri) => {
+      window.openedLinks.push(uri);
+      return null;
+    };
+  });
+  await page.mouse.move(where.x, where.y);
+  const pointer = await page
+    .waitForSelector('.xterm-cursor-pointer', { timeout: 3000 })
+    .then(() => true, () => false);
+  await page.mouse.click(where.x, where.y);
+  return { found: true, pointer, opened: await page.evaluate(() => window.openedLinks) };
+}

@@ -139,7 +139,7 @@ class BrowserTest {
   }
 
   @Test
-  void coloursReachTheCellsAndTheScreen() throws IOException {
+  void coloursReachTheCellsAndTheScreenAndUrlsAreLinks() throws IOException {
     JsonNode seen = browser.run("colours", page);
 
     JsonNode red = seen.get("red");
@@ -153,6 +153,9 @@ class BrowserTest {
     // The theme's red (#ef6b73), as the browser actually painted it.
     assertThat(seen.get("renderedRed").asText()).isEqualTo("rgb(239, 107, 115)");
     assertThat(BrowserSuite.ARTIFACTS.resolve("terminal.png")).isNotEmptyFile();
+    JsonNode link = seen.get("link");
+    assertThat(link.get("pointer").asBoolean()).as("pointer over a URL").isTrue();
+    assertThat(texts(link.get("opened"))).containsExactly("https://kubetty.dev/docs");
   }
 
   @Test

@@ -49,7 +49,7 @@ export class RelayConnection {
   constructor({ url, clientId, size, listener, checkAuth }) {
     this.url = url;
     this.clientId = clientId;
-    this.size = size;
+    this.size = clampSize(size.cols, size.rows);
     this.listener = listener;
     this.checkAuth = checkAuth ?? (async () => true);
     this.session = null;
@@ -111,8 +111,8 @@ export class RelayConnection {
 
   /** Tells the relay the terminal's new size (also remembered for the next hello). */
   resize(cols, rows) {
-    this.size = { cols, rows };
-    if (this.attached()) this.sendJson({ type: 'resize', cols, rows });
+    this.size = clampSize(cols, rows);
+    if (this.attached()) this.sendJson({ type: 'resize', ...this.size });
   }
 
   attached() {
@@ -287,4 +287,9 @@ export class RelayConnection {
     const callback = this.listener[name];
     if (callback) callback(...args);
   }
+}
+
+// The protocol's range (cols 1-1000, rows 1-500): a hello outside it would be closed with 4400.
+function clampSize(cols, rows) {
+  return { cols: Math.min(Math.max(cols, 1), 1000), rows: Math.min(Math.max(rows, 1), 500) };
 }

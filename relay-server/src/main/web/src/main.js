@@ -133,6 +133,12 @@ $('login-form').addEventListener('submit', async (event) => {
       $('login-error').textContent = result.message;
       return;
     }
+    if ((await whoAmI()).state === 'out') {
+      // The relay's cookies are Secure by default; over plain http (not localhost) they are dropped.
+      $('login-error').textContent =
+        'Signed in, but the browser did not keep the login cookie. Open the relay over HTTPS (or set AUTH_COOKIE_SECURE=false on a trusted network).';
+      return;
+    }
     form.elements.password.value = '';
     $('login').hidden = true;
     delete document.body.dataset.auth;

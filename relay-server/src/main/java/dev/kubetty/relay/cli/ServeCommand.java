@@ -40,8 +40,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--first-user",
       paramLabel = "NAME",
       description = {
-        "With AUTH_MODE=local and no users yet: create user NAME with a random password,",
-        "print it once and save it to --credentials-file."
+        "With AUTH_MODE=local and no users yet: create user NAME with a random password",
+        "and save both to --credentials-file (mode 0600; the password is never logged)."
       })
   String firstUser;
 
@@ -106,13 +106,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path file = credentialsFile != null ? credentialsFile : Path.of("kubetty-credentials");
     Optional<FirstUser.Credentials> created = FirstUser.createIfNone(users, firstUser, file);
+    // The password goes only to the 0600 file: stdout may be a log (a pod's, or run-local's).
     created.ifPresent(
         c ->
-            // To the terminal, never to the log: shown once, as promised.
-            System.out.printf(
-                "%nkubetty-relay: created the first user%n  username: %s%n  password: %s%n"
-                    + "  (saved to %s, readable only by you)%n%n",
-                c.username(), c.password(), c.file()));
+            log.info(
+                "event=first-user-created user={} credentials={} (mode 0600)",
+                c.username(),
+                c.file()));
   }
 
   private static void close(AutoCloseable running) {

@@ -8,15 +8,11 @@ import dev.kubetty.relay.config.ConfigException;
 import dev.kubetty.relay.store.Database;
 import dev.kubetty.relay.store.DatabaseConfig;
 import dev.kubetty.relay.store.StoreException;
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.JdbiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +70,7 @@ final class UsersCommand implements Runnable {
         case UNKNOWN -> UNKNOWN;
         case INVALID -> 2;
       };
-    } catch (PasswordInputException e) {
+    } catch (PasswordPrompt.PasswordInputException e) {
       err.println("kubetty-relay: " + e.getMessage());
       return 2;
     } catch (StoreException | JdbiException e) {
@@ -88,13 +84,6 @@ final class UsersCommand implements Runnable {
     void run(UserAdmin users, PrintWriter out);
   }
 
-  /** The password was not given in a usable way. */
-  static final class PasswordInputException extends RuntimeException {
-    PasswordInputException(String message) {
-      super(message);
-    }
-  }
-
   /** Where a new password comes from: one line of stdin, or a prompt typed twice. */
   static final class PasswordInput {
     @Option(
@@ -102,32 +91,17 @@ final class UsersCommand implements Runnable {
         description = "Read the password from the first line of standard input.")
     boolean stdin;
 
-    char[] read() {
-      if (stdin) {
-        try {
-          BufferedReader in =
-              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-          String line = in.readLine();
-          if (line == null || line.isEmpty()) {
-            throw new PasswordInputException("no password on standard input");
-          }
-          return line.toCharArray();
-        } catch (IOException e) {
-          throw new PasswordInputException("cannot read standard input: " + e.getMessage());
-        }
+    /** Reads the password, hands it to {@code action}, then wipes it. */
+    void use(Consumer<CharSequence> action) {
+      char[] secret =
+          stdin
+              ? PasswordPrompt.fromStdin(System.in)
+              : PasswordPrompt.fromTerminal("Password: ", true);
+      try {
+        action.accept(CharBuffer.wrap(secret));
+      } finally {
+        Arrays.fill(secret, '\0');
       }
-      Console console = System.console();
-      if (console == null) {
-        throw new PasswordInputException(
-            "no terminal to ask for the password; pipe it in with --password-stdin");
-      }
-      char[] first = console.readPassword("Password: ");
-      char[] second = console.readPassword("Repeat password: ");
-      if (first == null || second == null || !Arrays.equals(first, second)) {
-        throw new PasswordInputException("the passwords do not match");
-      }
-      Arrays.fill(second, '\0');
-      return first;
     }
   }
 
@@ -144,12 +118,7 @@ final class UsersCommand implements Runnable {
     public Integer call() {
       return parent.withUsers(
           (users, out) -> {
-            char[] secret = password.read();
-            try {
-              users.create(username, CharBuffer.wrap(secret));
-            } finally {
-              Arrays.fill(secret, '\0');
-            }
+            password.use(secret -> users.create(username, secret));
             out.println("created user " + username);
           });
     }
@@ -190,12 +159,7 @@ final class UsersCommand implements Runnable {
       return parent.withUsers(
           (users, out) -> {
             users.find(username);
-            char[] secret = password.read();
-            try {
-              users.updatePassword(username, CharBuffer.wrap(secret));
-            } finally {
-              Arrays.fill(secret, '\0');
-            }
+            password.use(secret -> users.updatePassword(username, secret));
             out.println("updated the password of " + username + "; its logins have ended");
           });
     }

@@ -24,6 +24,9 @@ import java.util.Locale;
  * @param allowedOrigins browser origins besides the relay's own that may open a WebSocket or send
  *     cookie-authenticated requests ({@code KUBETTY_ALLOWED_ORIGINS}, comma-separated, e.g. {@code
  *     https://gateway.example.com})
+ * @param trustForwarded whether the client address comes from {@code X-Forwarded-For} / {@code
+ *     Forwarded} ({@code KUBETTY_TRUST_FORWARDED}, default off; turn on only behind a proxy or
+ *     ingress that sets them, so login rate limits count real clients, not the proxy)
  */
 public record AuthSettings(
     AuthMode mode,
@@ -33,7 +36,8 @@ public record AuthSettings(
     String issuer,
     String cookieDomain,
     boolean cookieSecure,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    boolean trustForwarded) {
 
   /** The shortest accepted {@code AUTH_JWT_SECRET}: 32 bytes (HS256 needs 256 bits). */
   public static final int MIN_SECRET_BYTES = 32;
@@ -75,7 +79,8 @@ public record AuthSettings(
         issuer,
         domain.isEmpty() ? null : domain,
         in.onOff("AUTH_COOKIE_SECURE", true),
-        origins);
+        origins,
+        in.onOff("KUBETTY_TRUST_FORWARDED", false));
   }
 
   /**
@@ -160,6 +165,8 @@ public record AuthSettings(
         + cookieSecure
         + ", allowedOrigins="
         + allowedOrigins
+        + ", trustForwarded="
+        + trustForwarded
         + "]";
   }
 }

@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -78,7 +81,12 @@ public final class RelayServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("relay-http");
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server, 1, 1);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    if (config.auth().trustForwarded()) {
+      http.addCustomizer(new ForwardedRequestCustomizer());
+    }
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     InetSocketAddress listen = config.listen();
     connector.setHost(listen.getAddress().getHostAddress());
     connector.setPort(listen.getPort());

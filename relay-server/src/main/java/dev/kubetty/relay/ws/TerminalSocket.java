@@ -49,6 +49,7 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
   private final String remote;
   private final Principal principal;
   private final StringBuilder text = new StringBuilder();
+  private final java.io.ByteArrayOutputStream partialInput = new java.io.ByteArrayOutputStream();
   private long binaryBytes;
   private Session socket;
   private ScheduledFuture<?> helloTimeout;
@@ -107,13 +108,23 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
     binaryBytes += payload.remaining();
     Attachment current = attachment;
     if (binaryBytes > Protocol.MAX_FRAME_BYTES) {
+      partialInput.reset();
       protocolError("binary frame larger than 1 MiB");
     } else if (current == null) {
       protocolError("binary frame before hello");
-    } else {
+    } else if (last && partialInput.size() == 0) {
       byte[] bytes = new byte[payload.remaining()];
       payload.get(bytes);
       current.input(bytes);
+    } else {
+      // A fragmented frame reaches the shell only once complete: a refused frame types nothing.
+      byte[] bytes = new byte[payload.remaining()];
+      payload.get(bytes);
+      partialInput.writeBytes(bytes);
+      if (last) {
+        current.input(partialInput.toByteArray());
+        partialInput.reset();
+      }
     }
     if (last) {
       binaryBytes = 0;

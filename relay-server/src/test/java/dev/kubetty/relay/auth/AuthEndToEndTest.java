@@ -1,8 +1,16 @@
 package dev.kubetty.relay.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubetty.protocol.auth.AuthClient;
+import dev.kubetty.protocol.auth.AuthException;
+import dev.kubetty.protocol.auth.TokenKeeper;
+import dev.kubetty.protocol.auth.Tokens;
+import dev.kubetty.protocol.client.RelayClient;
+import dev.kubetty.protocol.client.RelayListener;
+import dev.kubetty.protocol.client.State;
 import dev.kubetty.relay.server.RelayRuntime;
 import dev.kubetty.relay.store.AttachmentRow;
 import dev.kubetty.relay.store.SessionDao;
@@ -333,5 +341,57 @@ class AuthEndToEndTest {
               assertThat(row.userAgent()).isEqualTo("e2e-agent/1.0");
               assertThat(row.closeCode()).isEqualTo(4401);
             });
+  }
+
+  @Test
+  void theJavaClientLogsInKeepsItsTokenFreshAndIsClosedAtLogout() throws Exception {
+    AuthClient client = new AuthClient(relay.server().webSocketUri(), new okhttp3.OkHttpClient());
+    assertThat(client.loginRequired()).isTrue();
+    assertThatThrownBy(() -> client.login("alice", "wrong password"))
+        .isInstanceOfSatisfying(
+            AuthException.class, e -> assertThat(e.kind()).isEqualTo(AuthException.Kind.REJECTED));
+
+    Tokens tokens = client.login("alice", PASSWORD);
+    List<Tokens> persisted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Integer> closed =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Void> live =
+        new java.util.concurrent.CompletableFuture<>();
+    try (TokenKeeper keeper = new TokenKeeper(client, tokens, persisted::add, e -> {});
+        RelayClient relayClient =
+            RelayClient.builder(relay.server().webSocketUri())
+                .authorization(keeper.authorization())
+                .takeover(true)
+                .listener(
+                    new RelayListener() {
+                      @Override
+                      public void onOutput(long offset, byte[] data) {}
+
+                      @Override
+                      public void onStateChanged(State state, String detail) {
+                        if (state == State.LIVE) {
+                          live.complete(null);
+                        }
+                      }
+
+                      @Override
+                      public void onClosed(int code, String reason) {
+                        closed.complete(code);
+                      }
+                    })
+                .build()) {
+      Tokens fresh = keeper.refreshNow();
+      assertThat(fresh.refreshToken()).isNotEqualTo(tokens.refreshToken());
+      assertThat(persisted).containsExactly(fresh);
+      relayClient.connect();
+      live.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+      keeper.logout();
+      assertThat(closed.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4401);
+      assertThatThrownBy(() -> client.refresh(fresh.refreshToken()))
+          .isInstanceOfSatisfying(
+              AuthException.class,
+              e -> assertThat(e.kind()).isEqualTo(AuthException.Kind.REJECTED));
+    }
   }
 }

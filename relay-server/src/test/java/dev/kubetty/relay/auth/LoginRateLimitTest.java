@@ -28,7 +28,9 @@ class LoginRateLimitTest {
                 "AUTH_MODE",
                 "local",
                 "AUTH_JWT_SECRET",
-                Base64.getEncoder().encodeToString(new byte[32])));
+                Base64.getEncoder().encodeToString(new byte[32]),
+                "KUBETTY_TRUST_FORWARDED",
+                "on"));
     http = new AuthHttp(relay.server().httpUri());
     new UserAdmin(relay.database().jdbi(), new PasswordHasher())
         .create("victim", "the real password");
@@ -52,15 +54,23 @@ class LoginRateLimitTest {
     // Even the right password waits: the limiter answers before the password is checked.
     assertThat(login("victim", "the real password").statusCode()).isEqualTo(429);
 
-    // Spraying many usernames from one address hits the address limit (20 failures).
+    // Spraying many usernames from one address hits the address limit (20 failures)...
     int status = 0;
-    for (int i = 0; i < 16 && status != 429; i++) {
-      status = login("spray-" + UUID.randomUUID(), "guess").statusCode();
+    for (int i = 0; i < 21 && status != 429; i++) {
+      status = login("spray-" + UUID.randomUUID(), "guess", "203.0.113.7").statusCode();
     }
     assertThat(status).isEqualTo(429);
+    // ...and only that address: behind a trusted proxy, other clients are counted apart.
+    assertThat(login("someone-" + UUID.randomUUID(), "guess", "203.0.113.8").statusCode())
+        .isEqualTo(401);
   }
 
   private static HttpResponse<String> login(String username, String password) {
     return http.post("/api/auth/login", AuthHttp.credentials(username, password));
+  }
+
+  private static HttpResponse<String> login(String username, String password, String client) {
+    return http.post(
+        "/api/auth/login", AuthHttp.credentials(username, password), "X-Forwarded-For", client);
   }
 }

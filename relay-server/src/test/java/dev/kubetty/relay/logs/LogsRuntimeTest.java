@@ -47,7 +47,9 @@ class LogsRuntimeTest {
       assertThat(found.get("items")).isNotEmpty();
       assertThat(found.get("events").findValuesAsText("kind")).contains("resize");
 
-      List<JsonNode> cast = LogsHttp.castLines(http.get("/session/logs.cast?input=true").body());
+      String recording = http.get("/session/logs.cast?input=true").body();
+      assertThat(asciinemaCat(recording)).contains("logged-42 €uro");
+      List<JsonNode> cast = LogsHttp.castLines(recording);
       assertThat(cast.getFirst().get("version").asInt()).isEqualTo(2);
       byte[] stored =
           new TranscriptReader(relay.database().jdbi()).outputTail("ws-logs", 1 << 20).data();
@@ -55,6 +57,20 @@ class LogsRuntimeTest {
       assertThat(cast.subList(1, cast.size()))
           .anySatisfy(line -> assertThat(line.get(1).asText()).isEqualTo("i"));
     }
+  }
+
+  /** What the real {@code asciinema cat} prints for a recording ({@code .ci/run} installs it). */
+  private String asciinemaCat(String recording) throws Exception {
+    Path file = data.resolve("session.cast");
+    java.nio.file.Files.writeString(file, recording);
+    // asciinema reads /dev/tty: run it on a PTY of its own (script(1), util-linux).
+    Process process =
+        new ProcessBuilder("script", "-qec", "asciinema cat '" + file + "'", "/dev/null")
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(printed).isZero();
+    return printed;
   }
 
   @Test

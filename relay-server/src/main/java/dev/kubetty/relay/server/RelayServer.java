@@ -8,6 +8,7 @@ import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.session.SessionRecorder;
 import dev.kubetty.relay.session.TerminalSession;
+import dev.kubetty.relay.web.WebPageHandler;
 import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -96,7 +97,9 @@ public final class RelayServer implements AutoCloseable {
             config,
             terminal,
             new Handler.Sequence(
-                new HealthHandler(terminal::isReady, services.storeStatus()), services.logs()));
+                new HealthHandler(terminal::isReady, services.storeStatus()),
+                services.logs(),
+                new WebPageHandler()));
     Handler root;
     if (config.authMode() == AuthMode.LOCAL) {
       LocalAuthenticator authenticator =

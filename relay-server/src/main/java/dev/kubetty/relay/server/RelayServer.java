@@ -10,6 +10,7 @@ import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.session.SessionRecorder;
 import dev.kubetty.relay.session.TerminalSession;
+import dev.kubetty.relay.web.WebPageHandler;
 import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -105,7 +106,8 @@ public final class RelayServer implements AutoCloseable {
             new Handler.Sequence(
                 new HealthHandler(terminal::isReady, services.storeStatus()),
                 services.logs(),
-                exec.handler()));
+                exec.handler(),
+                new WebPageHandler()));
     Handler root;
     if (config.authMode() == AuthMode.LOCAL) {
       LocalAuthenticator authenticator =

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP proxy on 127.0.0.1 that plays a bad network between a client and the relay: {@link #cutAll}
  * resets every connection (no WebSocket close frame), {@link #freeze} stops forwarding while
- * keeping the sockets open, like a peer that vanished without a FIN.
+ * keeping the sockets open, like a peer that vanished without a FIN; {@link #refuse} resets new
+ * connections, like a relay that cannot be reached.
  */
 public final class ChaosProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -23,6 +24,7 @@ public final class ChaosProxy implements AutoCloseable {
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean frozen;
+  private volatile boolean refusing;
 
   public ChaosProxy(URI targetUri) throws IOException {
     this.target = new InetSocketAddress(targetUri.getHost(), targetUri.getPort());
@@ -58,10 +60,20 @@ public final class ChaosProxy implements AutoCloseable {
     frozen = true;
   }
 
+  /** While set, new connections are reset at once (the relay looks unreachable). */
+  public void refuse(boolean refuse) {
+    refusing = refuse;
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
+        if (refusing) {
+          client.setSoLinger(true, 0);
+          client.close();
+          continue;
+        }
         Socket upstream = new Socket(target.getAddress(), target.getPort());
         client.setTcpNoDelay(true);
         upstream.setTcpNoDelay(true);

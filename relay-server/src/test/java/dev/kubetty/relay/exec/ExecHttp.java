@@ -8,10 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** {@code POST /api/exec/tickets} from tests. */
+/**
+ * {@code POST /api/exec/tickets} and friends from tests. A new client (connection) per request: a
+ * pooled connection the relay has just closed (after a 401, a refused upgrade) would fail a POST,
+ * which the JDK client does not retry.
+ */
 final class ExecHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   record Answer(int status, JsonNode body) {}
 
@@ -28,17 +31,20 @@ final class ExecHttp {
     if (headers.length > 0) {
       request.headers(headers);
     }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(request.build());
     String text = response.body();
     return new Answer(response.statusCode(), JSON.readTree(text.isEmpty() ? "{}" : text));
   }
 
   static Answer get(URI relay, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(relay.resolve(path)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(HttpRequest.newBuilder(relay.resolve(path)).GET().build());
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
+  }
+
+  private static HttpResponse<String> send(HttpRequest request)
+      throws IOException, InterruptedException {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
   }
 }

@@ -14,6 +14,8 @@ import javafx.collections.ObservableList;
 public final class ProjectsModel {
   private final ProjectStore store;
   private final ObservableList<Project> projects = FXCollections.observableArrayList();
+  private final ObservableList<Project> readOnlyProjects =
+      FXCollections.unmodifiableObservableList(projects);
 
   /** Loads the saved projects from {@code store}. */
   public ProjectsModel(ProjectStore store) throws IOException {
@@ -23,7 +25,7 @@ public final class ProjectsModel {
 
   /** The projects, read-only, in saved order. */
   public ObservableList<Project> projects() {
-    return FXCollections.unmodifiableObservableList(projects);
+    return readOnlyProjects;
   }
 
   /** The project with {@code id}, if any. */

@@ -22,6 +22,8 @@ public final class TabsModel {
 
   private final OpenTabsStore store;
   private final ObservableList<TerminalTabModel> tabs = FXCollections.observableArrayList();
+  private final ObservableList<TerminalTabModel> readOnlyTabs =
+      FXCollections.unmodifiableObservableList(tabs);
   private final ObjectProperty<TerminalTabModel> selected = new SimpleObjectProperty<>();
   private final StringBinding windowTitle;
   private boolean saving = true;
@@ -45,7 +47,7 @@ public final class TabsModel {
   }
 
   public ObservableList<TerminalTabModel> tabs() {
-    return FXCollections.unmodifiableObservableList(tabs);
+    return readOnlyTabs;
   }
 
   public ObjectProperty<TerminalTabModel> selectedProperty() {

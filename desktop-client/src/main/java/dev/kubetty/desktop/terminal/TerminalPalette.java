@@ -14,6 +14,9 @@ public final class TerminalPalette extends ColorPalette {
   /** Default foreground. */
   public static final Color FOREGROUND = new Color(0xe6edf3);
 
+  /** Selected text background. */
+  public static final Color SELECTION = new Color(0x264f78);
+
   private static final Color[] COLORS = {
     new Color(0x484f58), new Color(0xff7b72), new Color(0x3fb950), new Color(0xd29922),
     new Color(0x58a6ff), new Color(0xbc8cff), new Color(0x39c5cf), new Color(0xb1bac4),

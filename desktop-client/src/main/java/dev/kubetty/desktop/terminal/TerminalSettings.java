@@ -1,5 +1,7 @@
 package dev.kubetty.desktop.terminal;
 
+import com.techsenger.jeditermfx.core.TerminalColor;
+import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.core.emulator.ColorPalette;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 import javafx.scene.text.Font;
@@ -35,6 +37,28 @@ public final class TerminalSettings extends DefaultSettingsProvider {
   @Override
   public Font getTerminalFont() {
     return Font.font(FAMILY, size);
+  }
+
+  @Override
+  public TerminalColor getDefaultForeground() {
+    return TerminalColor.fromColor(TerminalPalette.FOREGROUND);
+  }
+
+  @Override
+  public TerminalColor getDefaultBackground() {
+    return TerminalColor.fromColor(TerminalPalette.BACKGROUND);
+  }
+
+  @Override
+  public TextStyle getDefaultStyle() {
+    return new TextStyle(getDefaultForeground(), getDefaultBackground());
+  }
+
+  @Override
+  public TextStyle getSelectionColor() {
+    return new TextStyle(
+        TerminalColor.fromColor(TerminalPalette.FOREGROUND),
+        TerminalColor.fromColor(TerminalPalette.SELECTION));
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.kubetty.desktop.terminal;
 
-import com.techsenger.jeditermfx.core.TerminalColor;
-import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
@@ -11,11 +9,11 @@ import java.util.function.Consumer;
 import javafx.scene.input.KeyEvent;
 
 /**
- * JediTermFX's widget with what the app adds: our colours as the default style, the OSC window
- * title reported to a listener, font zoom, and the fix for JediTermFX 1.0.0 sending a NUL byte when
- * Shift, Ctrl, Alt or Meta is pressed alone (which ended {@code cat}, broke vim counts and made
- * Ctrl-D arrive as NUL + EOT): modifier-only key presses are swallowed before the terminal sees
- * them. JavaFX thread only, except the title callback (see {@link #onTitle}).
+ * JediTermFX's widget with what the app adds: the OSC window title reported to a listener, font
+ * zoom, and the fix for JediTermFX 1.0.0 sending a NUL byte when Shift, Ctrl, Alt or Meta is
+ * pressed alone (which ended {@code cat}, broke vim counts and made Ctrl-D arrive as NUL + EOT):
+ * modifier-only key presses are swallowed before the terminal sees them. JavaFX thread only, except
+ * the title callback (see {@link #onTitle}).
  */
 public final class TerminalWidget extends JediTermFxWidget {
   private final TerminalSettings settings;
@@ -45,16 +43,6 @@ public final class TerminalWidget extends JediTermFxWidget {
   /** The font size in effect. */
   public float fontSize() {
     return settings.getTerminalFontSize();
-  }
-
-  @Override
-  protected StyleState createDefaultStyle() {
-    StyleState state = new StyleState();
-    state.setDefaultStyle(
-        new TextStyle(
-            TerminalColor.fromColor(TerminalPalette.FOREGROUND),
-            TerminalColor.fromColor(TerminalPalette.BACKGROUND)));
-    return state;
   }
 
   @Override

@@ -22,6 +22,7 @@ public record TabSpec(String kind, String projectId) {
   }
 
   /** Whether this is a local shell tab. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isLocal() {
     return LOCAL.equals(kind);
   }

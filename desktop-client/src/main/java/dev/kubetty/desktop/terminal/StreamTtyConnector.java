@@ -101,7 +101,13 @@ public final class StreamTtyConnector implements TtyConnector {
 
   private boolean takeChunk() throws IOException {
     try {
-      byte[] next = chunks.take();
+      byte[] next = null;
+      while (next == null) {
+        next = chunks.poll(100, TimeUnit.MILLISECONDS);
+        if (next == null && closed.getCount() == 0) {
+          next = END;
+        }
+      }
       if (next == END) {
         ended = true;
         return false;
@@ -154,13 +160,12 @@ public final class StreamTtyConnector implements TtyConnector {
     return name;
   }
 
-  /** Ends the stream: queued output is dropped and the emulator reads end of input. Idempotent. */
+  /**
+   * Ends the stream: the emulator reads what is queued, then end of input. Later {@link #offer}s
+   * are dropped. Idempotent.
+   */
   @Override
   public void close() {
-    if (closed.getCount() > 0) {
-      closed.countDown();
-      chunks.clear();
-      chunks.offer(END);
-    }
+    closed.countDown();
   }
 }

@@ -10,17 +10,24 @@ import javafx.application.Application;
 public final class KubettyDesktop {
   private KubettyDesktop() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("bench")) {
+      System.exit(dev.kubetty.desktop.bench.DesktopBench.run(args));
+      return;
+    }
     LaunchOptions options;
     try {
       options = LaunchOptions.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("kubetty-desktop: " + e.getMessage());
-      System.err.println("usage: kubetty-desktop [--project NAME=URL [--no-auth]]");
+      System.err.println(
+          "usage: kubetty-desktop [--project NAME=URL [--no-auth]] | bench [--runs N]");
       System.exit(2);
       return;
     }
     DesktopApp.launchOptions = options;
     Application.launch(DesktopApp.class, args);
+    // The window is closed and the sessions are closed; do not wait for idle HTTP threads.
+    System.exit(0);
   }
 }

@@ -91,6 +91,7 @@ public final class MainWindow {
     if (seeded != null && tabs.tabs().stream().noneMatch(t -> isFor(t, seeded))) {
       open(seeded);
     }
+    dev.kubetty.desktop.bench.BenchProbe.installIfRequested(this);
   }
 
   public ProjectsModel projects() {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One {@code attach}: connects a {@link TerminalPort} to a relay through a {@link RelayClient}
@@ -24,8 +25,16 @@ public final class AttachSession {
   /** How long output must be quiet (while live) after end of input before detaching: 1 s. */
   static final Duration QUIET_BEFORE_EOF_DETACH = Duration.ofSeconds(1);
 
-  /** What to attach to and how. */
-  public record Options(URI uri, boolean takeover, boolean history, EscapeScanner escapes) {}
+  /**
+   * What to attach to and how; {@code authorization} gives the {@code Authorization} header value
+   * on every (re)connect, or is null for a relay without authentication.
+   */
+  public record Options(
+      URI uri,
+      boolean takeover,
+      boolean history,
+      EscapeScanner escapes,
+      Supplier<String> authorization) {}
 
   private final Options options;
   private final TerminalPort port;
@@ -39,13 +48,16 @@ public final class AttachSession {
     this.port = port;
     this.status = status;
     TerminalPort.Size size = port.size();
-    this.client =
+    RelayClient.Builder builder =
         RelayClient.builder(options.uri())
             .size(size.cols(), size.rows())
             .takeover(options.takeover())
             .resumeFrom(options.history() ? null : RelayClient.LATEST)
-            .listener(new Listener())
-            .build();
+            .listener(new Listener());
+    if (options.authorization() != null) {
+      builder.authorization(options.authorization());
+    }
+    this.client = builder.build();
   }
 
   /**

@@ -12,7 +12,11 @@ final class CloseMessages {
       case 1000 -> "connection closed by the relay";
       case 4409 -> "session busy: another client is attached (use --takeover to replace it)";
       case 4410 -> "taken over by another client";
-      case 4401 -> "authentication failed: the relay needs valid credentials (" + code + ")";
+      case 4401 ->
+          "authentication failed: the relay needs a login (--user NAME or --credentials-file"
+              + " FILE) ("
+              + code
+              + ")";
       case 4403 -> "authentication failed: the relay refused access (" + code + ")";
       case 4404 -> "no relay WebSocket at this URL (HTTP 404)";
       default -> "connection closed: " + code + (blank(reason) ? "" : " " + reason);

@@ -2,6 +2,9 @@ package dev.kubetty.relay.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.kubetty.protocol.auth.AuthException;
+import dev.kubetty.protocol.auth.TokenKeeper;
+import dev.kubetty.relay.attach.AttachLogin;
 import dev.kubetty.relay.attach.AttachSession;
 import dev.kubetty.relay.attach.EscapeScanner;
 import dev.kubetty.relay.attach.RelayAddress;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -55,6 +59,25 @@ final class AttachCommand implements Callable<Integer> {
       description = "escape character after Enter, or 'none' (default: ${DEFAULT-VALUE})")
   String escapeChar;
 
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description =
+          "log in as NAME (AUTH_MODE=local); the password is asked for, or read from"
+              + " standard input with --password-stdin")
+  String user;
+
+  @Option(
+      names = "--password-stdin",
+      description = "read the password for --user from the first line of standard input")
+  boolean passwordStdin;
+
+  @Option(
+      names = "--credentials-file",
+      paramLabel = "FILE",
+      description = "log in with the username= and password= lines of FILE")
+  Path credentialsFile;
+
   @Override
   public Integer call() throws IOException {
     PrintStream err =
@@ -69,7 +92,61 @@ final class AttachCommand implements Callable<Integer> {
       return 2;
     }
     quietLogs();
-    return AttachSession.attach(new AttachSession.Options(uri, takeover, history, escapes), err);
+    TokenKeeper keeper;
+    try {
+      keeper = login(uri, err);
+    } catch (AuthException e) {
+      err.println("kubetty-relay attach: " + e.getMessage());
+      return 1;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("kubetty-relay attach: " + e.getMessage());
+      return 2;
+    }
+    try {
+      return AttachSession.attach(
+          new AttachSession.Options(
+              uri, takeover, history, escapes, keeper == null ? null : keeper.authorization()),
+          err);
+    } finally {
+      if (keeper != null) {
+        keeper.close();
+      }
+    }
+  }
+
+  /** Logs in when asked to; null when no login was asked for. */
+  private TokenKeeper login(URI uri, PrintStream err) throws AuthException, IOException {
+    AttachLogin.Login login;
+    if (credentialsFile != null) {
+      login = AttachLogin.fromFile(credentialsFile);
+    } else if (user != null) {
+      login = new AttachLogin.Login(user, password());
+    } else {
+      return null;
+    }
+    return AttachLogin.login(uri, login, err);
+  }
+
+  private String password() throws IOException {
+    if (passwordStdin) {
+      String line =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+              .readLine();
+      if (line == null || line.isEmpty()) {
+        throw new IOException("no password on standard input");
+      }
+      return line;
+    }
+    java.io.Console console = System.console();
+    if (console == null) {
+      throw new IOException("no terminal to ask for the password; use --password-stdin");
+    }
+    char[] password = console.readPassword("Password for %s: ", user);
+    if (password == null) {
+      throw new IOException("no password given");
+    }
+    return new String(password);
   }
 
   /**

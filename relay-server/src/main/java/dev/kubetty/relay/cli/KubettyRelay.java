@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kubetty-relay.jar} command line: {@code serve} runs the relay; other subcommands are
- * tools that talk to it. Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error.
+ * tools that talk to it. Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error
+ * (and {@code users}: 3 user exists, 4 no such user).
  */
 @Command(
     name = "kubetty-relay",
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       AttachCommand.class,
       BenchCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubettyRelay implements Runnable {

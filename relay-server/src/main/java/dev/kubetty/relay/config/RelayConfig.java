@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param listen address to bind ({@code KUBETTY_LISTEN}, default {@code 127.0.0.1:8080}; port 0
  *     picks a free port)
- * @param authMode {@code AUTH_MODE}, required
+ * @param auth {@code AUTH_MODE} (required) and the settings of that mode ({@link AuthSettings})
  * @param sessionId {@code SESSION_ID}, default {@code default}; stable across restarts of one
  *     deployment, it names the stored transcript the session continues
  * @param deploymentId {@code DEPLOYMENT_ID}, optional (null)
@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public record RelayConfig(
     InetSocketAddress listen,
-    AuthMode authMode,
+    AuthSettings auth,
     String sessionId,
     String deploymentId,
     int bufferBytes,
@@ -71,11 +71,19 @@ public record RelayConfig(
       throw new ConfigException(
           "KUBETTY_PEER_TIMEOUT", "must be longer than KUBETTY_PING_INTERVAL (" + ping + ")");
     }
+    AuthSettings auth = AuthSettings.fromEnvironment(in, AuthMode.parse(env.get("AUTH_MODE")));
+    boolean transcript = in.onOff("KUBETTY_TRANSCRIPT", true);
+    if (!transcript && auth.mode() == AuthMode.LOCAL) {
+      throw new ConfigException(
+          "KUBETTY_TRANSCRIPT",
+          "off runs without PostgreSQL, but AUTH_MODE=local keeps its users there; use"
+              + " KUBETTY_TRANSCRIPT=on");
+    }
     String shell = in.string("SHELL", "");
     String home = in.string("HOME", "");
     return new RelayConfig(
         in.address("KUBETTY_LISTEN", "127.0.0.1:8080"),
-        AuthMode.parse(env.get("AUTH_MODE")),
+        auth,
         in.identifier("SESSION_ID", "default"),
         in.identifier("DEPLOYMENT_ID", null),
         buffer,
@@ -84,16 +92,21 @@ public record RelayConfig(
         ping,
         peerTimeout,
         in.days("KUBETTY_RETENTION_DAYS", Duration.ZERO),
-        in.onOff("KUBETTY_TRANSCRIPT", true),
+        transcript,
         shell.isBlank() ? List.of("/bin/bash", "-l") : List.of(shell, "-l"),
         Path.of(home.isBlank() ? System.getProperty("user.dir") : home));
+  }
+
+  /** {@code AUTH_MODE}. */
+  public AuthMode authMode() {
+    return auth.mode();
   }
 
   /** A copy listening on another address (tests and the benchmark bind port 0). */
   public RelayConfig withListen(InetSocketAddress address) {
     return new RelayConfig(
         address,
-        authMode,
+        auth,
         sessionId,
         deploymentId,
         bufferBytes,

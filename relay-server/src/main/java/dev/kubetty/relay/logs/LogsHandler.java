@@ -1,12 +1,12 @@
 package dev.kubetty.relay.logs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubetty.relay.http.JsonReply;
 import dev.kubetty.relay.store.StoreException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -74,9 +74,9 @@ public final class LogsHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     if (!HttpMethod.GET.is(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET");
-      sendJson(response, callback, 405, LogsJson.error("method_not_allowed", "use GET"));
+      sendJson(response, callback, 405, JsonReply.error("method_not_allowed", "use GET"));
     } else if (logs == null) {
-      sendJson(response, callback, 503, LogsJson.error("no_store", "no transcript store"));
+      sendJson(response, callback, 503, JsonReply.error("no_store", "no transcript store"));
     } else {
       answer(request, response, callback, path.equals(CAST_PATH));
     }
@@ -92,7 +92,7 @@ public final class LogsHandler extends Handler.Abstract {
         sendJson(response, callback, 200, LogsJson.render(logs.sessionId(), page(parameters)));
       }
     } catch (BadRequestException e) {
-      sendJson(response, callback, 400, LogsJson.error("bad_request", e.getMessage()));
+      sendJson(response, callback, 400, JsonReply.error("bad_request", e.getMessage()));
     } catch (JdbiException | StoreException e) {
       log.warn("session={} event=logs-store-failed error={}", logs.sessionId(), e.toString());
       if (response.isCommitted()) {
@@ -111,7 +111,7 @@ public final class LogsHandler extends Handler.Abstract {
   }
 
   private static ObjectNode storeUnavailable() {
-    return LogsJson.error("store_unavailable", "the transcript store is unavailable; try again");
+    return JsonReply.error("store_unavailable", "the transcript store is unavailable; try again");
   }
 
   private void sendCast(CastQuery query, Response response, Callback callback) throws IOException {
@@ -140,9 +140,6 @@ public final class LogsHandler extends Handler.Abstract {
   }
 
   private static void sendJson(Response response, Callback callback, int status, ObjectNode body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
-    response.write(true, ByteBuffer.wrap(bytes), callback);
+    JsonReply.send(response, callback, status, body);
   }
 }

@@ -59,11 +59,4 @@ final class LogsJson {
     }
     return node;
   }
-
-  static ObjectNode error(String error, String message) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("error", error);
-    node.put("message", message);
-    return node;
-  }
 }

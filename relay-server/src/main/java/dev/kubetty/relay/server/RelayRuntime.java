@@ -1,5 +1,10 @@
 package dev.kubetty.relay.server;
 
+import dev.kubetty.relay.auth.AccessTokens;
+import dev.kubetty.relay.auth.LocalAuthenticator;
+import dev.kubetty.relay.auth.PasswordHasher;
+import dev.kubetty.relay.config.AuthMode;
+import dev.kubetty.relay.config.AuthSettings;
 import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.session.SessionHistory;
@@ -13,6 +18,7 @@ import dev.kubetty.relay.transcript.TranscriptRecorder;
 import dev.kubetty.relay.transcript.TranscriptWriter;
 import dev.kubetty.relay.transcript.WriterHealth;
 import java.io.IOException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,10 +84,12 @@ public final class RelayRuntime implements AutoCloseable {
       RelayServer server =
           RelayServer.start(
               config,
-              recorder,
-              new SessionHistory(tail.streamOffset(), tail.data(), inputEnd),
-              () -> describe(transcript.health()),
-              LogsHandler.of(database.jdbi(), id));
+              new RelayServer.Services(
+                  recorder,
+                  new SessionHistory(tail.streamOffset(), tail.data(), inputEnd),
+                  () -> describe(transcript.health()),
+                  LogsHandler.of(database.jdbi(), id),
+                  authenticator(config, database)));
       RetentionPruner retention =
           config.retention().isZero()
               ? null
@@ -97,6 +105,19 @@ public final class RelayRuntime implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** The authenticator for {@code AUTH_MODE=local}, null with {@code disabled}. */
+  private static LocalAuthenticator authenticator(RelayConfig config, Database database) {
+    if (config.authMode() != AuthMode.LOCAL) {
+      return null;
+    }
+    AuthSettings auth = config.auth();
+    return new LocalAuthenticator(
+        database.jdbi(),
+        new PasswordHasher(),
+        new AccessTokens(auth.jwtSecret(), auth.issuer(), auth.accessTtl(), Clock.systemUTC()),
+        auth.refreshTtl());
   }
 
   private static String describe(WriterHealth health) {

@@ -1,5 +1,7 @@
 package dev.kubetty.relay.server;
 
+import dev.kubetty.relay.auth.AuthGate;
+import dev.kubetty.relay.auth.LocalAuthenticator;
 import dev.kubetty.relay.config.AuthMode;
 import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.logs.LogsHandler;
@@ -10,6 +12,8 @@ import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
@@ -36,8 +40,38 @@ public final class RelayServer implements AutoCloseable {
   private final ServerConnector connector;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RelayServer(
-      RelayConfig config, TerminalSession terminal, Supplier<String> storeStatus, Handler logs) {
+  /**
+   * What a relay runs with besides its configuration.
+   *
+   * @param recorder receives every byte in and out (the transcript)
+   * @param history the stored stream the session goes on from
+   * @param storeStatus {@code /readyz}'s store state: {@code ok}, {@code degraded: …} or {@code
+   *     none}
+   * @param logs serves {@code /session/logs} and {@code /session/logs.cast}
+   * @param authenticator checks logins and tokens; required with {@code AUTH_MODE=local}, null with
+   *     {@code disabled}
+   */
+  public record Services(
+      SessionRecorder recorder,
+      SessionHistory history,
+      Supplier<String> storeStatus,
+      LogsHandler logs,
+      LocalAuthenticator authenticator) {
+    /** No store, no history, no authentication. */
+    public static Services none() {
+      return new Services(
+          SessionRecorder.NONE,
+          SessionHistory.EMPTY,
+          () -> "none",
+          LogsHandler.withoutStore(),
+          null);
+    }
+  }
+
+  /** How often live WebSockets are checked for a revoked login or deactivated user. */
+  static final Duration LOGIN_CHECK_INTERVAL = Duration.ofSeconds(2);
+
+  private RelayServer(RelayConfig config, TerminalSession terminal, Services services) {
     this.config = config;
     this.terminal = terminal;
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
@@ -53,55 +87,50 @@ public final class RelayServer implements AutoCloseable {
             server,
             config,
             terminal,
-            new Handler.Sequence(new HealthHandler(terminal::isReady, storeStatus), logs));
-    Handler root = endpoint.handler();
-    if (config.authMode() == AuthMode.DISABLED) {
-      root = new AuthWarningHandler(root);
+            new Handler.Sequence(
+                new HealthHandler(terminal::isReady, services.storeStatus()), services.logs()));
+    Handler root;
+    if (config.authMode() == AuthMode.LOCAL) {
+      LocalAuthenticator authenticator =
+          Objects.requireNonNull(
+              services.authenticator(), "AUTH_MODE=local needs an authenticator");
+      root = AuthGate.local(endpoint.handler(), config.auth(), config.listen(), authenticator);
+      endpoint.closeRevokedLogins(authenticator::isLive, LOGIN_CHECK_INTERVAL);
+    } else {
+      root =
+          new AuthWarningHandler(
+              AuthGate.disabled(endpoint.handler(), config.auth(), config.listen()));
     }
     server.setHandler(root);
     server.setStopTimeout(2_000);
   }
 
   /**
-   * Starts the shell and the server.
+   * Starts the shell and the server with no store and no authentication ({@code AUTH_MODE} must be
+   * {@code disabled}).
    *
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
   public static RelayServer start(RelayConfig config) throws IOException {
-    return start(config, SessionRecorder.NONE, SessionHistory.EMPTY, () -> "none");
+    return start(config, Services.none());
   }
 
   /**
-   * Starts the shell and the server; the session's stream goes on from {@code history}, every byte
-   * in and out is reported to {@code recorder}, and {@code /readyz} reports {@code storeStatus}
-   * ({@code ok}, {@code degraded: …} or {@code none}).
+   * Starts the shell and the server; the session's stream goes on from {@code services.history()}
+   * and every byte in and out is reported to {@code services.recorder()}.
    *
    * @throws IOException if the shell cannot start or the address cannot be bound
    */
-  public static RelayServer start(
-      RelayConfig config,
-      SessionRecorder recorder,
-      SessionHistory history,
-      Supplier<String> storeStatus)
-      throws IOException {
-    return start(config, recorder, history, storeStatus, LogsHandler.withoutStore());
-  }
-
-  /**
-   * As {@link #start(RelayConfig, SessionRecorder, SessionHistory, Supplier)}, with {@code logs}
-   * serving the stored transcript ({@code /session/logs}, {@code /session/logs.cast}).
-   *
-   * @throws IOException if the shell cannot start or the address cannot be bound
-   */
-  public static RelayServer start(
-      RelayConfig config,
-      SessionRecorder recorder,
-      SessionHistory history,
-      Supplier<String> storeStatus,
-      LogsHandler logs)
-      throws IOException {
-    TerminalSession terminal = TerminalSession.start(config, recorder, history);
-    RelayServer relay = new RelayServer(config, terminal, storeStatus, logs);
+  public static RelayServer start(RelayConfig config, Services services) throws IOException {
+    TerminalSession terminal =
+        TerminalSession.start(config, services.recorder(), services.history());
+    RelayServer relay;
+    try {
+      relay = new RelayServer(config, terminal, services);
+    } catch (RuntimeException e) {
+      terminal.close();
+      throw e;
+    }
     try {
       relay.server.start();
     } catch (Exception e) {

@@ -20,7 +20,7 @@ public final class Attachment {
 
   private final TerminalSession session;
   private final String clientId;
-  private final String remote;
+  private final Peer peer;
   private final long readyOffset;
   private final Closer closer;
   final ConcurrentLinkedQueue<ControlMessage> controls = new ConcurrentLinkedQueue<>();
@@ -32,13 +32,13 @@ public final class Attachment {
   Attachment(
       TerminalSession session,
       String clientId,
-      String remote,
+      Peer peer,
       long readyOffset,
       long nextExitSequence,
       Closer closer) {
     this.session = session;
     this.clientId = clientId;
-    this.remote = remote;
+    this.peer = peer;
     this.readyOffset = readyOffset;
     this.cursor = readyOffset;
     this.acked = readyOffset;
@@ -53,7 +53,12 @@ public final class Attachment {
 
   /** The remote address, for logs. */
   public String remote() {
-    return remote;
+    return peer.address();
+  }
+
+  /** Who is attached: address, user agent and user. */
+  public Peer peer() {
+    return peer;
   }
 
   /** Offset of the first output byte this connection receives: {@code ready.offset}. */

@@ -124,10 +124,7 @@ final class StreamState {
    * @return the new attachment, the displaced one (or null) and whether the session was busy
    */
   Attach attach(
-      ControlMessage.Hello hello,
-      String remote,
-      TerminalSession session,
-      Attachment.Closer closer) {
+      ControlMessage.Hello hello, Peer peer, TerminalSession session, Attachment.Closer closer) {
     lock.lock();
     try {
       Attachment displaced = null;
@@ -147,7 +144,7 @@ final class StreamState {
           break;
         }
       }
-      attached = new Attachment(session, hello.client(), remote, offset, exitSeq, closer);
+      attached = new Attachment(session, hello.client(), peer, offset, exitSeq, closer);
       holdFrom = -1;
       changed.signalAll();
       return new Attach(attached, displaced, null);

@@ -101,14 +101,17 @@ public final class TerminalSession implements AutoCloseable {
    * client id's ghost) is closed with 4410 through its {@link Attachment.Closer} before this
    * returns.
    */
-  public AttachResult attach(Hello hello, String remote, Attachment.Closer closer) {
-    StreamState.Attach result = stream.attach(hello, remote, this, closer);
+  public AttachResult attach(Hello hello, Peer peer, Attachment.Closer closer) {
+    StreamState.Attach result = stream.attach(hello, peer, this, closer);
     if (result.attached() == null) {
       return new AttachResult.Busy(result.busyWith());
     }
     if (result.displaced() != null) {
       log.info(
-          "session={} event=displaced remote={} by={}", id(), result.displaced().remote(), remote);
+          "session={} event=displaced remote={} by={}",
+          id(),
+          result.displaced().remote(),
+          peer.address());
       result.displaced().displace();
     }
     recorder.attached(result.attached());

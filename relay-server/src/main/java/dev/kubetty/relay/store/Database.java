@@ -49,6 +49,25 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Like {@link #open}, for tools that run beside a relay ({@code kubetty-relay users}): when the
+   * configured embedded cluster is already served by a running relay, connects to that server
+   * instead of starting (and so stopping) it.
+   */
+  public static Database openBeside(DatabaseConfig config) {
+    if (config instanceof DatabaseConfig.Embedded e) {
+      var running = EmbeddedDatabase.runningPort(e.clusterDirectory());
+      if (running.isPresent()) {
+        return connect(
+            "jdbc:postgresql://127.0.0.1:" + running.getAsInt() + "/postgres",
+            "postgres",
+            null,
+            null);
+      }
+    }
+    return open(config);
+  }
+
+  /**
    * Connects to {@code jdbcUrl} and migrates it; {@code embedded}, if not null, is stopped by
    * {@link #close}.
    */

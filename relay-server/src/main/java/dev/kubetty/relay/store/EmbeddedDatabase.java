@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -127,6 +129,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         throw new IOException(
             "PostgreSQL pid " + pid + " did not stop; stop it and start again", e);
       }
+    }
+  }
+
+  /**
+   * The port of a PostgreSQL already serving {@code clusterDirectory} (read from its {@code
+   * postmaster.pid}), if its process is alive.
+   */
+  static OptionalInt runningPort(Path clusterDirectory) {
+    Path pidFile = clusterDirectory.resolve("postmaster.pid");
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      long pid = Long.parseLong(lines.get(0).trim());
+      int port = Integer.parseInt(lines.get(3).trim());
+      boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      return alive ? OptionalInt.of(port) : OptionalInt.empty();
+    } catch (IOException | RuntimeException e) {
+      return OptionalInt.empty(); // no server, or a pid file being written: start our own
     }
   }
 

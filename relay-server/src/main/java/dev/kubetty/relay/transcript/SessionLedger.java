@@ -56,7 +56,12 @@ final class SessionLedger implements AutoCloseable {
             attachmentIds.put(
                 attachment,
                 dao.attached(
-                    sessionId, attachment.clientId(), attachment.remote(), null, null, at)));
+                    sessionId,
+                    attachment.clientId(),
+                    attachment.remote(),
+                    attachment.peer().userAgent(),
+                    attachment.peer().username(),
+                    at)));
   }
 
   void detached(Attachment attachment, int code, String reason) {

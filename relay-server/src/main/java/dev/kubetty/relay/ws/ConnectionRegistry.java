@@ -1,12 +1,14 @@
 package dev.kubetty.relay.ws;
 
 import dev.kubetty.protocol.CloseCode;
+import dev.kubetty.relay.auth.Principal;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,32 @@ final class ConnectionRegistry implements AutoCloseable {
       } catch (RuntimeException e) {
         // One broken socket must not stop the keepalive of the others.
         log.debug("event=keepalive-failed error={}", e.toString());
+      }
+    }
+  }
+
+  /**
+   * Closes with 4401 every connection whose login {@code isLive} rejects. A failing check (the
+   * database is down) keeps the connection: its login was valid when it opened and nothing says it
+   * ended.
+   */
+  void closeRevoked(Predicate<Principal> isLive) {
+    for (TerminalSocket socket : open) {
+      Principal principal = socket.principal();
+      if (principal == null) {
+        continue;
+      }
+      boolean live;
+      try {
+        live = isLive.test(principal);
+      } catch (RuntimeException e) {
+        log.warn("event=login-check-failed user={} error={}", principal.username(), e.toString());
+        continue;
+      }
+      if (!live) {
+        log.info("event=login-revoked user={}: closing its connection", principal.username());
+        open.remove(socket);
+        socket.close(CloseCode.UNAUTHORIZED, "login revoked or user deactivated");
       }
     }
   }

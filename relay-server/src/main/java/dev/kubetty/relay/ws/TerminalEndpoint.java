@@ -2,10 +2,16 @@ package dev.kubetty.relay.ws;
 
 import dev.kubetty.protocol.CloseCode;
 import dev.kubetty.protocol.Protocol;
+import dev.kubetty.relay.auth.Principal;
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.session.Peer;
 import dev.kubetty.relay.session.TerminalSession;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Response;
@@ -64,8 +70,31 @@ public final class TerminalEndpoint implements AutoCloseable {
       return null;
     }
     response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
-    return new TerminalSocket(
-        terminal, registry, describe(request.getConnectionMetaData().getRemoteSocketAddress()));
+    Principal principal = (Principal) request.getAttribute(Principal.ATTRIBUTE);
+    Peer peer =
+        new Peer(
+            describe(request.getConnectionMetaData().getRemoteSocketAddress()),
+            userAgent(request.getHeaders().get(HttpHeader.USER_AGENT)),
+            principal == null ? null : principal.username());
+    return new TerminalSocket(terminal, registry, peer, principal);
+  }
+
+  private static String userAgent(String value) {
+    return value == null || value.length() <= 512 ? value : value.substring(0, 512);
+  }
+
+  /**
+   * Every {@code every}, closes with 4401 the connections whose login {@code isLive} says has ended
+   * (logout, a reused refresh token, the user deactivated or deleted).
+   */
+  public void closeRevokedLogins(Predicate<Principal> isLive, Duration every) {
+    registry
+        .scheduler()
+        .scheduleWithFixedDelay(
+            () -> registry.closeRevoked(isLive),
+            every.toMillis(),
+            every.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   private static String describe(SocketAddress address) {

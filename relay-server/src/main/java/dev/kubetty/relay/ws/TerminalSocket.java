@@ -12,8 +12,10 @@ import dev.kubetty.protocol.ControlMessage.Resize;
 import dev.kubetty.protocol.MessageCodec;
 import dev.kubetty.protocol.Protocol;
 import dev.kubetty.protocol.ProtocolException;
+import dev.kubetty.relay.auth.Principal;
 import dev.kubetty.relay.session.AttachResult;
 import dev.kubetty.relay.session.Attachment;
+import dev.kubetty.relay.session.Peer;
 import dev.kubetty.relay.session.TerminalSession;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ScheduledFuture;
@@ -43,18 +45,32 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
 
   private final TerminalSession terminal;
   private final ConnectionRegistry registry;
+  private final Peer peer;
   private final String remote;
+  private final Principal principal;
   private final StringBuilder text = new StringBuilder();
+  private final java.io.ByteArrayOutputStream partialInput = new java.io.ByteArrayOutputStream();
   private long binaryBytes;
   private Session socket;
   private ScheduledFuture<?> helloTimeout;
   private volatile Attachment attachment;
+  private volatile CloseCode closedWith;
+  private volatile String closedWhy;
   private volatile long lastReceivedNanos = System.nanoTime();
 
-  TerminalSocket(TerminalSession terminal, ConnectionRegistry registry, String remote) {
+  /** {@code principal} is the authenticated user, null when authentication is disabled. */
+  TerminalSocket(
+      TerminalSession terminal, ConnectionRegistry registry, Peer peer, Principal principal) {
     this.terminal = terminal;
     this.registry = registry;
-    this.remote = remote;
+    this.peer = peer;
+    this.remote = peer.address();
+    this.principal = principal;
+  }
+
+  /** The authenticated user of this connection, or null when authentication is disabled. */
+  Principal principal() {
+    return principal;
   }
 
   @Override
@@ -92,13 +108,23 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
     binaryBytes += payload.remaining();
     Attachment current = attachment;
     if (binaryBytes > Protocol.MAX_FRAME_BYTES) {
+      partialInput.reset();
       protocolError("binary frame larger than 1 MiB");
     } else if (current == null) {
       protocolError("binary frame before hello");
-    } else {
+    } else if (last && partialInput.size() == 0) {
       byte[] bytes = new byte[payload.remaining()];
       payload.get(bytes);
       current.input(bytes);
+    } else {
+      // A fragmented frame reaches the shell only once complete: a refused frame types nothing.
+      byte[] bytes = new byte[payload.remaining()];
+      payload.get(bytes);
+      partialInput.writeBytes(bytes);
+      if (last) {
+        current.input(partialInput.toByteArray());
+        partialInput.reset();
+      }
     }
     if (last) {
       binaryBytes = 0;
@@ -119,8 +145,11 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
     }
     Attachment current = attachment;
     if (current != null) {
-      current.detach(code, reason);
-      log.info("session={} event=detached remote={} code={}", terminal.id(), remote, code);
+      // When the relay closed (4401, 4410, 1001), the history records its code, not the echo.
+      CloseCode ours = closedWith;
+      int recorded = ours != null ? ours.code() : code;
+      current.detach(recorded, ours != null ? closedWhy : reason);
+      log.info("session={} event=detached remote={} code={}", terminal.id(), remote, recorded);
     }
   }
 
@@ -155,7 +184,7 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
       protocolError("hello size out of range (cols 1-1000, rows 1-500)");
       return;
     }
-    AttachResult result = terminal.attach(hello, remote, this::closeFromRelay);
+    AttachResult result = terminal.attach(hello, peer, this::closeFromRelay);
     switch (result) {
       case AttachResult.Busy busy -> {
         log.info("session={} event=busy remote={}", terminal.id(), remote);
@@ -206,6 +235,8 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
   /** Closes with a close frame; the reason is cut to fit the 123-byte limit. */
   void close(CloseCode code, String reason) {
     if (socket.isOpen()) {
+      closedWhy = reason;
+      closedWith = code;
       socket.close(code.code(), CloseReasons.fit(reason), Callback.NOOP);
     }
   }

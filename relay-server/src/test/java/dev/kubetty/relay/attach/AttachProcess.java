@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import dev.kubetty.relay.testing.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,21 +52,9 @@ final class AttachProcess implements AutoCloseable {
 
   /** {@code java … KubettyRelay attach args…} with this JVM's binary and test classpath. */
   static List<String> javaCommand(String... args) {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                // A short-lived client: start fast rather than peak throughput.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.kubetty.relay.cli.KubettyRelay",
-                "attach"));
+    List<String> command = new ArrayList<>(List.of("attach"));
     command.addAll(List.of(args));
-    return command;
+    return ChildJvm.kubettyRelay(command.toArray(String[]::new));
   }
 
   private static String wrapper() {

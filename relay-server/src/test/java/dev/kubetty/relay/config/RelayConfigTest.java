@@ -53,8 +53,8 @@ class RelayConfigTest {
     assertThatThrownBy(() -> RelayConfig.fromEnvironment(Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "AUTH_MODE: must be set; use AUTH_MODE=disabled to run without authentication"
-                + " (only on a trusted network)");
+            "AUTH_MODE: must be set; use AUTH_MODE=local (users and passwords, see README) or"
+                + " AUTH_MODE=disabled to run without authentication (only on a trusted network)");
     assertThatThrownBy(() -> RelayConfig.fromEnvironment(Map.of("AUTH_MODE", " ")))
         .hasMessageStartingWith("AUTH_MODE: must be set");
   }
@@ -63,7 +63,7 @@ class RelayConfigTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "AUTH_MODE | open | AUTH_MODE: unknown value 'open'; supported: disabled",
+        "AUTH_MODE | open | AUTH_MODE: unknown value 'open'; supported: local, disabled",
         "KUBETTY_LISTEN | 8080 | KUBETTY_LISTEN: '8080' must be host:port, e.g. 127.0.0.1:8080",
         "KUBETTY_LISTEN | 127.0.0.1:99999 | KUBETTY_LISTEN: port in '127.0.0.1:99999' must be 0-65535",
         "KUBETTY_BUFFER_BYTES | lots | KUBETTY_BUFFER_BYTES: 'lots' is not a size such as 8MiB or 1048576",

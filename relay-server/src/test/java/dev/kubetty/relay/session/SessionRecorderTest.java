@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.ControlMessage.Ready;
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.logs.LogsHandler;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.TestSocket;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +26,14 @@ class SessionRecorderTest {
   void recordsOutputContiguouslyAndInputResizeAndExitAtTheirOffsets() throws Exception {
     Recorder recorder = new Recorder();
     try (RelayServer relay =
-            RelayServer.start(CONFIG, recorder, SessionHistory.EMPTY, () -> "none");
+            RelayServer.start(
+                CONFIG,
+                new RelayServer.Services(
+                    recorder,
+                    SessionHistory.EMPTY,
+                    () -> "none",
+                    LogsHandler.withoutStore(),
+                    null));
         TestSocket client = TestSocket.open(relay.webSocketUri())) {
       client.hello(90, 30, null, false, null);
       client.type("echo rec-$((6*7)); exit 5\r");
@@ -44,7 +52,14 @@ class SessionRecorderTest {
     byte[] tail = "history from before the restart\r\n".getBytes(StandardCharsets.UTF_8);
     SessionHistory history = new SessionHistory(1_000_000, tail, 42);
     try (RelayServer relay =
-            RelayServer.start(CONFIG, SessionRecorder.NONE, history, () -> "none");
+            RelayServer.start(
+                CONFIG,
+                new RelayServer.Services(
+                    SessionRecorder.NONE,
+                    history,
+                    () -> "none",
+                    LogsHandler.withoutStore(),
+                    null));
         TestSocket client = TestSocket.open(relay.webSocketUri())) {
       Ready ready = client.hello();
       assertThat(ready.offset()).isEqualTo(1_000_000);

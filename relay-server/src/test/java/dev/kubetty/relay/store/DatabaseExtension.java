@@ -27,6 +27,11 @@ public final class DatabaseExtension implements BeforeAllCallback, AfterAllCallb
     return db.database();
   }
 
+  /** The JDBC URL of the server (user {@code postgres}, no password). */
+  public String jdbcUrl() {
+    return db.jdbcUrl();
+  }
+
   /** A scratch directory beside the cluster (for spools). */
   public Path directory() {
     return db.directory();

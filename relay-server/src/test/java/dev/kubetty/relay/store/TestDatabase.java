@@ -29,6 +29,11 @@ public final class TestDatabase implements AutoCloseable {
     return database;
   }
 
+  /** The JDBC URL of the server (user {@code postgres}, no password). */
+  public String jdbcUrl() {
+    return server.jdbcUrl();
+  }
+
   /** A scratch directory beside the cluster (for spools). */
   public Path directory() {
     return directory;

@@ -33,10 +33,17 @@ public final class RelayFixture {
    * session.
    */
   public static RelayRuntime startRuntime(Path data, String sessionId) throws IOException {
+    return startRuntime(data, sessionId, Map.of());
+  }
+
+  /** As {@link #startRuntime(Path, String)} plus {@code overrides} (environment variable names). */
+  public static RelayRuntime startRuntime(
+      Path data, String sessionId, Map<String, String> overrides) throws IOException {
     Map<String, String> env = environment(data);
     env.put("KUBETTY_LISTEN", "127.0.0.1:0");
     env.put("KUBETTY_DATA_DIR", data.toString());
     env.put("SESSION_ID", sessionId);
+    env.putAll(overrides);
     return RelayRuntime.start(RelayConfig.fromEnvironment(env), DatabaseConfig.fromEnv(env));
   }
 

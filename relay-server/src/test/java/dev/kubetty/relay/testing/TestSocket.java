@@ -54,7 +54,12 @@ public final class TestSocket implements AutoCloseable {
   private long acked;
 
   private TestSocket(URI uri, boolean subprotocol) {
+    this(uri, subprotocol, java.util.Map.of());
+  }
+
+  private TestSocket(URI uri, boolean subprotocol, java.util.Map<String, String> headers) {
     Request.Builder request = new Request.Builder().url(uri.toString());
+    headers.forEach(request::header);
     if (subprotocol) {
       request.header("Sec-WebSocket-Protocol", Protocol.SUBPROTOCOL);
     }
@@ -64,6 +69,11 @@ public final class TestSocket implements AutoCloseable {
   /** Opens a socket offering {@code kubetty.v1}. */
   public static TestSocket open(URI uri) {
     return new TestSocket(uri, true);
+  }
+
+  /** Opens a socket offering {@code kubetty.v1} with extra request headers (auth, Origin). */
+  public static TestSocket open(URI uri, java.util.Map<String, String> headers) {
+    return new TestSocket(uri, true, headers);
   }
 
   /** Opens a socket that offers no subprotocol. */

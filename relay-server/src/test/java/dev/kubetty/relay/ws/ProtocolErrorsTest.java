@@ -63,8 +63,17 @@ class ProtocolErrorsTest {
     Arrays.fill(big, (byte) ' ');
     try (TestSocket client = TestSocket.open(relay.webSocketUri())) {
       client.hello();
+      client.type("echo before-big\r");
+      client.readUntil("before-big\r\n");
       client.sendBytes(big);
       assertThat(client.awaitClose()).isEqualTo(new Closed(4400, "binary frame larger than 1 MiB"));
+    }
+    // None of the refused frame reached the shell: the next client sees no typed spaces.
+    try (TestSocket client = TestSocket.open(relay.webSocketUri())) {
+      client.hello(80, 24, null, false, null);
+      client.type("echo after-big\r");
+      String seen = client.readUntil("after-big\r\n");
+      assertThat(seen.substring(seen.lastIndexOf("before-big"))).doesNotContain("          ");
     }
     try (TestSocket client = TestSocket.open(relay.webSocketUri())) {
       client.sendRaw("{\"type\":\"ping\",\"pad\":\"" + new String(big) + "\"}");

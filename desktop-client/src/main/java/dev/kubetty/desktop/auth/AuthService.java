@@ -117,7 +117,7 @@ public final class AuthService {
     int status = response.statusCode();
     if (status == 401 || status == 403) {
       return new AuthException(
-          AuthException.Reason.REJECTED, "Wrong user name or password, or the login expired.");
+          AuthException.Reason.REJECTED, "Wrong user name or password.");
     }
     if (status == 429) {
       String wait = response.headers().firstValue("Retry-After").orElse("a few");

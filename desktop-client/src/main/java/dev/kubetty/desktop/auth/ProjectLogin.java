@@ -30,6 +30,7 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("kubetty-token-refresh").unstarted(r));
   private Tokens tokens;
+  private String lastUsername;
   private ScheduledFuture<?> scheduled;
 
   /** A login for {@code projectId} at relay {@code base}, starting with any stored tokens. */
@@ -51,9 +52,9 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
     return tokens != null;
   }
 
-  /** Who is logged in, if anyone. */
+  /** Who is or was last logged in here (kept after a logout to fill the login form). */
   public synchronized Optional<String> username() {
-    return Optional.ofNullable(tokens).map(Tokens::username);
+    return Optional.ofNullable(lastUsername);
   }
 
   /** Logs in (blocking) and stores the tokens. */
@@ -122,6 +123,9 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
 
   private synchronized void install(Tokens fresh) {
     tokens = fresh;
+    if (fresh.username() != null) {
+      lastUsername = fresh.username();
+    }
     cancelScheduled();
     Duration life = Duration.between(clock.instant(), fresh.expiresAt());
     Duration wait = life.multipliedBy(8).dividedBy(10);

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +33,30 @@ public final class RelayProcess implements AutoCloseable {
     this.home = home;
   }
 
+  /**
+   * Starts a relay with {@code AUTH_MODE=local} (and its embedded PostgreSQL) and a first user;
+   * {@link #credentials()} gives the user name and password.
+   */
+  public static RelayProcess startWithAuth() throws IOException {
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
+    return start(
+        true,
+        Map.of(
+            "AUTH_MODE", "local",
+            "AUTH_JWT_SECRET", java.util.Base64.getEncoder().encodeToString(secret),
+            "AUTH_COOKIE_SECURE", "false"),
+        true);
+  }
+
   /** Starts a relay; {@code transcript} turns the embedded PostgreSQL store on. */
   public static RelayProcess start(boolean transcript, Map<String, String> extraEnv)
       throws IOException {
+    return start(transcript, extraEnv, false);
+  }
+
+  private static RelayProcess start(
+      boolean transcript, Map<String, String> extraEnv, boolean firstUser) throws IOException {
     String jar =
         System.getProperty("kubetty.relay.jar", "../relay-server/target/kubetty-relay.jar");
     if (!Files.isRegularFile(Path.of(jar))) {
@@ -42,9 +65,18 @@ public final class RelayProcess implements AutoCloseable {
     }
     Path home = Files.createTempDirectory("kubetty-relay-home-");
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-jar", jar, "serve");
+    List<String> command =
+        new ArrayList<>(
+            List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-jar", jar, "serve"));
+    if (firstUser) {
+      command.addAll(
+          List.of(
+              "--first-user",
+              "alice",
+              "--credentials-file",
+              home.resolve("credentials").toString()));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.put("AUTH_MODE", "disabled");
     env.put("KUBETTY_LISTEN", "127.0.0.1:0");
@@ -92,6 +124,20 @@ public final class RelayProcess implements AutoCloseable {
   /** The relay's base URL, such as {@code http://127.0.0.1:41234}. */
   public URI httpUri() {
     return httpUri;
+  }
+
+  /** The first user's name and password (relays started with {@link #startWithAuth()}). */
+  public String[] credentials() throws IOException {
+    String user = null;
+    String password = null;
+    for (String line : Files.readAllLines(home.resolve("credentials"))) {
+      if (line.startsWith("username=")) {
+        user = line.substring("username=".length());
+      } else if (line.startsWith("password=")) {
+        password = line.substring("password=".length());
+      }
+    }
+    return new String[] {user, password};
   }
 
   /** The shell's home directory. */

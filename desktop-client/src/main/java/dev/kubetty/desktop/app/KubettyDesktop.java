@@ -21,7 +21,7 @@ public final class KubettyDesktop {
     } catch (IllegalArgumentException e) {
       System.err.println("kubetty-desktop: " + e.getMessage());
       System.err.println(
-          "usage: kubetty-desktop [--project NAME=URL [--no-auth]] | bench [--runs N]");
+          "usage: kubetty-desktop [--project NAME=URL [--no-auth | --credentials-file FILE]] | bench [--runs N] [--megabytes N]");
       System.exit(2);
       return;
     }

@@ -9,10 +9,12 @@ import java.util.Optional;
  * <pre>
  *   --project NAME=URL   make sure a project NAME with relay URL exists (added or updated) and open it
  *   --no-auth            the --project relay needs no login
+ *   --credentials-file F log in to the --project relay with the username= and password= lines of F
+ *                        (the file {@code kubetty-relay serve --first-user} writes)
  * </pre>
  *
- * Credentials for that project come from the environment, never from the command line: {@code
- * KUBETTY_USERNAME} and {@code KUBETTY_PASSWORD}; with both set the app logs in by itself.
+ * Credentials never come from the command line itself: from that file, or from the environment
+ * ({@code KUBETTY_USERNAME} and {@code KUBETTY_PASSWORD}). With both the app logs in by itself.
  *
  * @param projectName the seeded project's name, or null
  * @param projectUrl its relay URL, or null
@@ -37,6 +39,8 @@ public record LaunchOptions(
     String name = null;
     String url = null;
     boolean auth = true;
+    String username = blankToNull(env.get("KUBETTY_USERNAME"));
+    String password = blankToNull(env.get("KUBETTY_PASSWORD"));
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--project" -> {
@@ -49,15 +53,18 @@ public record LaunchOptions(
           url = value.substring(eq + 1).strip();
         }
         case "--no-auth" -> auth = false;
+        case "--credentials-file" -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("--credentials-file needs a file");
+          }
+          String[] read = readCredentials(java.nio.file.Path.of(args[++i]));
+          username = read[0];
+          password = read[1];
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    return new LaunchOptions(
-        name,
-        url,
-        auth,
-        blankToNull(env.get("KUBETTY_USERNAME")),
-        blankToNull(env.get("KUBETTY_PASSWORD")));
+    return new LaunchOptions(name, url, auth, username, password);
   }
 
   /** The seeded project's name and URL, when {@code --project} was given. */
@@ -65,6 +72,26 @@ public record LaunchOptions(
     return projectName == null
         ? Optional.empty()
         : Optional.of(new String[] {projectName, projectUrl});
+  }
+
+  private static String[] readCredentials(java.nio.file.Path file) {
+    String user = null;
+    String pass = null;
+    try {
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        if (line.startsWith("username=")) {
+          user = line.substring("username=".length()).strip();
+        } else if (line.startsWith("password=")) {
+          pass = line.substring("password=".length());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
+    if (user == null || pass == null) {
+      throw new IllegalArgumentException(file + " has no username= and password= lines");
+    }
+    return new String[] {user, pass};
   }
 
   private static String blankToNull(String value) {

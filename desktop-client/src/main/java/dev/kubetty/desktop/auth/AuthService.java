@@ -116,8 +116,7 @@ public final class AuthService {
   private static AuthException failure(HttpResponse<String> response) {
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      return new AuthException(
-          AuthException.Reason.REJECTED, "Wrong user name or password.");
+      return new AuthException(AuthException.Reason.REJECTED, "Wrong user name or password.");
     }
     if (status == 429) {
       String wait = response.headers().firstValue("Retry-After").orElse("a few");

@@ -23,6 +23,29 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void credentialsFileAsServeFirstUserWritesIt(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path file = dir.resolve("credentials");
+    java.nio.file.Files.writeString(file, "username=admin\npassword=p=w d\n");
+    LaunchOptions options =
+        LaunchOptions.parse(
+            new String[] {
+              "--project",
+              "local relay=http://127.0.0.1:8080",
+              "--credentials-file",
+              file.toString()
+            },
+            Map.of());
+    assertThat(options.username()).isEqualTo("admin");
+    assertThat(options.password()).isEqualTo("p=w d");
+    java.nio.file.Files.writeString(file, "nothing\n");
+    assertThatThrownBy(
+            () ->
+                LaunchOptions.parse(new String[] {"--credentials-file", file.toString()}, Map.of()))
+        .hasMessageContaining("no username= and password= lines");
+  }
+
+  @Test
   void badArgumentsAreExplained() {
     assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--project"}, Map.of()))
         .hasMessage("--project needs NAME=URL");

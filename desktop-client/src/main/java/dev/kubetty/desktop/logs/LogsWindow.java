@@ -146,6 +146,7 @@ public final class LogsWindow {
       text.getStyleClass().add("log-text");
       text.setWrapText(true);
       text.setMaxWidth(820);
+      text.setMinHeight(Region.USE_PREF_SIZE);
       setGraphic(new VBox(2, meta, text));
     }
 
@@ -153,7 +154,7 @@ public final class LogsWindow {
       String noEscapes =
           raw.replaceAll("\u001b\\[[0-9;?]*[ -/]*[@-~]", "")
               .replaceAll("\u001b\\][^\u0007]*\u0007", "");
-      String text = noEscapes.replace("\r", "");
+      String text = noEscapes.replace("\r", "").strip();
       return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
     }
   }

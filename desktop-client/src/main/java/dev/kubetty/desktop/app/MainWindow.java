@@ -1,6 +1,5 @@
 package dev.kubetty.desktop.app;
 
-import dev.kubetty.desktop.auth.AuthService;
 import dev.kubetty.desktop.auth.LoginDialog;
 import dev.kubetty.desktop.auth.ProjectLogin;
 import dev.kubetty.desktop.auth.TokenStore;
@@ -43,7 +42,7 @@ public final class MainWindow {
   private final TabsModel tabs;
   private final OpenTabsStore openTabs;
   private final TokenStore tokens;
-  private final AuthService auth = new AuthService();
+  private final okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
   private final Map<String, ProjectLogin> logins = new HashMap<>();
   private final TabOpener opener;
   private final ProjectsView sidebar;
@@ -146,7 +145,9 @@ public final class MainWindow {
   /** Closes every session and login; the open tabs are remembered for the next start. */
   public void shutDown() {
     tabs.shutDown();
+    tabsView.disposeAll();
     logins.values().forEach(ProjectLogin::close);
+    http.dispatcher().executorService().shutdown();
   }
 
   private TerminalPane terminalPane(TerminalTabModel tab) {
@@ -179,7 +180,12 @@ public final class MainWindow {
   private ProjectLogin login(Project project) {
     return logins.computeIfAbsent(
         project.id(),
-        id -> new ProjectLogin(id, project.baseUri(), auth, tokens, Clock.systemUTC()));
+        id ->
+            new ProjectLogin(
+                id,
+                new dev.kubetty.protocol.auth.AuthClient(project.baseUri(), http),
+                tokens,
+                Clock.systemUTC()));
   }
 
   private boolean showLogin(Project project) {
@@ -198,7 +204,7 @@ public final class MainWindow {
     try {
       login(project).logIn(options.username(), options.password());
       return true;
-    } catch (dev.kubetty.desktop.auth.AuthException e) {
+    } catch (dev.kubetty.protocol.auth.AuthException e) {
       return false;
     }
   }

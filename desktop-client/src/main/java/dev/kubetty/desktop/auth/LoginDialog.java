@@ -85,8 +85,8 @@ public final class LoginDialog extends Dialog<Boolean> {
               String failure = null;
               try {
                 login.logIn(user, pass);
-              } catch (AuthException ex) {
-                failure = ex.getMessage();
+              } catch (dev.kubetty.protocol.auth.AuthException ex) {
+                failure = ProjectLogin.explain(ex);
               }
               String shown = failure;
               Platform.runLater(() -> finish(shown));

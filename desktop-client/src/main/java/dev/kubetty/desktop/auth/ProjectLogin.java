@@ -1,7 +1,8 @@
 package dev.kubetty.desktop.auth;
 
+import dev.kubetty.protocol.auth.AuthClient;
+import dev.kubetty.protocol.auth.AuthException;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,7 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProjectLogin.class);
 
   private final String projectId;
-  private final URI base;
-  private final AuthService auth;
+  private final AuthClient auth;
   private final TokenStore store;
   private final Clock clock;
   private final ScheduledExecutorService timer =
@@ -34,9 +34,8 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
   private ScheduledFuture<?> scheduled;
 
   /** A login for {@code projectId} at relay {@code base}, starting with any stored tokens. */
-  public ProjectLogin(String projectId, URI base, AuthService auth, TokenStore store, Clock clock) {
+  public ProjectLogin(String projectId, AuthClient auth, TokenStore store, Clock clock) {
     this.projectId = projectId;
-    this.base = base;
     this.auth = auth;
     this.store = store;
     this.clock = clock;
@@ -59,8 +58,23 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
 
   /** Logs in (blocking) and stores the tokens. */
   public void logIn(String username, String password) throws AuthException {
-    Tokens fresh = auth.login(base, username, password);
-    save(fresh);
+    save(stored(auth.login(username, password)));
+  }
+
+  /** A sentence for people about a failed login call. */
+  public static String explain(AuthException e) {
+    return switch (e.kind()) {
+      case REJECTED -> "Wrong user name or password.";
+      case THROTTLED ->
+          "Too many attempts. Try again in " + Math.max(1, e.retryAfter().toSeconds()) + " s.";
+      case AUTH_DISABLED -> "This relay asks for no login: edit the project and untick the login.";
+      case UNAVAILABLE -> "Cannot reach the relay (" + e.getMessage() + ").";
+    };
+  }
+
+  private static Tokens stored(dev.kubetty.protocol.auth.Tokens issued) {
+    return new Tokens(
+        issued.accessToken(), issued.refreshToken(), issued.accessExpiresAt(), issued.username());
   }
 
   /** Revokes the login at the relay (best effort) and forgets the tokens. */
@@ -74,7 +88,7 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
     try {
       store.remove(projectId);
       if (old != null) {
-        auth.logout(base, old.refreshToken());
+        auth.logout(old.refreshToken());
       }
     } catch (IOException | AuthException e) {
       log.warn("project={} event=logout-incomplete error={}", projectId, e.getMessage());
@@ -96,11 +110,11 @@ public final class ProjectLogin implements RelayCredentials, AutoCloseable {
       return false;
     }
     try {
-      save(auth.refresh(base, current.refreshToken()));
+      save(stored(auth.refresh(current.refreshToken())));
       return true;
     } catch (AuthException e) {
-      log.info("project={} event=refresh-failed reason={}", projectId, e.reason());
-      if (e.reason() == AuthException.Reason.REJECTED) {
+      log.info("project={} event=refresh-failed reason={}", projectId, e.kind());
+      if (e.kind() == AuthException.Kind.REJECTED) {
         forget();
       }
       return false;

@@ -50,6 +50,15 @@ public final class TabsView extends StackPane {
     model.selectedProperty().addListener((obs, old, now) -> select(now));
   }
 
+  /** Disposes every tab's content (the app is quitting). */
+  public void disposeAll() {
+    for (Tab tab : tabs.values()) {
+      if (tab.getContent() instanceof Disposable disposable) {
+        disposable.dispose();
+      }
+    }
+  }
+
   /** The header tab of {@code tab}, for tests. */
   public Tab tabOf(TerminalTabModel tab) {
     return tabs.get(tab);

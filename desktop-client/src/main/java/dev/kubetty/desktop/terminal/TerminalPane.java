@@ -69,6 +69,9 @@ public final class TerminalPane extends BorderPane implements TabsView.Disposabl
   /** Stops the emulator (the session is closed by the tab model). */
   @Override
   public void dispose() {
+    // JediTermFX 1.0.0's redraw timer outlives a collected panel and then throws
+    // ClassCastException on every pulse; stopping it here is the only clean way out.
+    widget.getTerminalPanel().dispose();
     widget.stop();
     widget.close();
   }

@@ -119,23 +119,46 @@ class DesktopAppUiTest {
   }
 
   @Test
-  void localShellRunsAndCtrlDClosesItsTab() throws Exception {
+  void localShellTabsShortcutsShellTitleAndCtrlD() throws Exception {
     robot.clickOn("#local-shell");
-    TerminalTabModel tab = waitForTab();
+    TerminalTabModel first = waitForTab();
     TerminalPane pane = app.window().selectedPane();
-    robot.clickOn(pane.widget().getPane());
-    waitFor(() -> Screens.promptShown(pane.widget()));
-    robot.write("echo local-$((6*7))");
-    robot.type(KeyCode.ENTER);
+    typeLine(pane, "echo local-$((6*7))");
     waitFor(() -> Screens.text(pane.widget()).contains("\nlocal-42"));
+    typeLine(pane, "printf '\\e]0;%s\\a' kubetty-title");
+    waitFor(() -> app.window().stage().getTitle().equals("Local shell — kubetty-title · KubeTTY"));
     Screens.save(app.window().stage().getScene(), "05-local-shell");
+
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T)
+        .release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitFor(() -> app.window().tabs().tabs().size() == 2);
+    assertThat(app.window().tabs().selectedProperty().get()).isNotSameAs(first);
+    robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+    waitFor(() -> app.window().tabs().selectedProperty().get() == first);
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W)
+        .release(KeyCode.W, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitFor(() -> app.window().tabs().tabs().size() == 1);
+    TerminalTabModel second = app.window().tabs().selectedProperty().get();
+    assertThat(second).isNotSameAs(first);
+    TerminalPane secondPane = app.window().selectedPane();
+    robot.clickOn(secondPane.widget().getPane());
+    waitFor(() -> Screens.promptShown(secondPane.widget()));
 
     // Shift and Ctrl pressed alone used to send NUL, which made bash ignore the Ctrl-D below.
     robot.press(KeyCode.SHIFT).release(KeyCode.SHIFT);
     robot.press(KeyCode.CONTROL).press(KeyCode.D).release(KeyCode.D).release(KeyCode.CONTROL);
-    waitFor(() -> tab.status().state() == TabState.EXITED);
+    waitFor(() -> second.status().state() == TabState.EXITED);
     waitFor(() -> app.window().tabs().tabs().isEmpty());
     assertThat(app.window().stage().getTitle()).isEqualTo("KubeTTY");
+  }
+
+  private void typeLine(TerminalPane pane, String line) throws Exception {
+    robot.clickOn(pane.widget().getPane());
+    waitFor(() -> Screens.promptShown(pane.widget()));
+    robot.write(line);
+    robot.type(KeyCode.ENTER);
   }
 
   private TerminalTabModel waitForTab() throws Exception {

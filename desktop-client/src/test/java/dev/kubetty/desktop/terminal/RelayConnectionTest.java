@@ -101,6 +101,34 @@ class RelayConnectionTest {
     }
   }
 
+  @Test
+  void outputTheRelayNoLongerHadIsMarkedAsAGapInTheTerminal() throws Exception {
+    try (RelayProcess small =
+            RelayProcess.start(
+                false, Map.of("KUBETTY_BUFFER_BYTES", "1MiB", "KUBETTY_RESUME_GRACE", "500ms"));
+        dev.kubetty.desktop.testing.CutProxy proxy =
+            new dev.kubetty.desktop.testing.CutProxy(small.httpUri())) {
+      List<TabStatus> statuses = new CopyOnWriteArrayList<>();
+      try (RelayConnection connection =
+          new RelayConnection(proxy.webSocketUri(), RelayCredentials.none(), statuses::add)) {
+        ConnectorReader reader = new ConnectorReader(connection.connector());
+        connection.connect();
+        awaitState(statuses, TabState.LIVE);
+        connection
+            .connector()
+            .write("sleep 1; head -c 3000000 /dev/zero | tr '\\0' x; echo; echo gap-$((6*7))\r");
+        reader.await("gap-$((6*7))");
+        proxy.refuse(true);
+        proxy.cutAll();
+        Thread.sleep(4000);
+        proxy.refuse(false);
+        String text = reader.await("\ngap-42");
+        assertThat(text)
+            .containsPattern("kubetty: \\d+ bytes of output were lost while disconnected");
+      }
+    }
+  }
+
   private static String plain(String text) {
     return text.replaceAll("\u001b\\[[?0-9;]*[a-zA-Z]", "");
   }

@@ -21,11 +21,17 @@ public final class CutProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
+  private volatile boolean refusing;
 
   public CutProxy(URI target) throws IOException {
     this.target = new InetSocketAddress(target.getHost(), target.getPort());
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread.ofPlatform().daemon().name("cut-proxy").start(this::acceptLoop);
+  }
+
+  /** The proxy's WebSocket URI. */
+  public URI webSocketUri() {
+    return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/ws");
   }
 
   /** The proxy's base URL, to use as a project's relay URL. */
@@ -36,6 +42,11 @@ public final class CutProxy implements AutoCloseable {
   /** Connections accepted so far. */
   public int accepted() {
     return accepted.get();
+  }
+
+  /** While true, every new connection is reset at once, like a network that is down. */
+  public void refuse(boolean refuse) {
+    this.refusing = refuse;
   }
 
   /** Resets every open connection in both directions. */
@@ -55,6 +66,11 @@ public final class CutProxy implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
+        if (refusing) {
+          client.setSoLinger(true, 0);
+          client.close();
+          continue;
+        }
         accepted.incrementAndGet();
         Socket upstream = new Socket(target.getAddress(), target.getPort());
         sockets.add(client);

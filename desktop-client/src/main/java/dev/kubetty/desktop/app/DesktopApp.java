@@ -31,9 +31,12 @@ public final class DesktopApp extends Application {
 
   @Override
   public void start(Stage stage) throws Exception {
+    dev.kubetty.desktop.bench.BenchProbe.mark("toolkit");
     Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
     window = new MainWindow(stage, configDir, options, shellEnvironment);
+    dev.kubetty.desktop.bench.BenchProbe.mark("window-built");
     window.show();
+    dev.kubetty.desktop.bench.BenchProbe.mark("shown");
   }
 
   @Override

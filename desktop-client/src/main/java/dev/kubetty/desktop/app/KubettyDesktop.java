@@ -25,7 +25,9 @@ public final class KubettyDesktop {
       System.exit(2);
       return;
     }
+    Prewarm.start();
     DesktopApp.launchOptions = options;
+    dev.kubetty.desktop.bench.BenchProbe.mark("main");
     Application.launch(DesktopApp.class, args);
     // The window is closed and the sessions are closed; do not wait for idle HTTP threads.
     System.exit(0);

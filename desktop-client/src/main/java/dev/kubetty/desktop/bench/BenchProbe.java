@@ -28,9 +28,18 @@ public final class BenchProbe {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("kubetty-bench-probe").unstarted(r));
   private long renderStart;
+  private boolean liveSeen;
 
   private BenchProbe(MainWindow window) {
     this.window = window;
+  }
+
+  /** With probing on, prints {@code kubetty-probe phase NAME <ms since JVM start>}. */
+  public static void mark(String phase) {
+    if (Boolean.getBoolean("kubetty.bench.probe")) {
+      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      System.out.println("kubetty-probe phase " + phase + " " + ms);
+    }
   }
 
   /** Starts probing if the system property asks for it. */
@@ -48,6 +57,10 @@ public final class BenchProbe {
     TerminalPane pane = selectedPane();
     if (pane == null || pane.model().status().state() != TabState.LIVE) {
       return;
+    }
+    if (!liveSeen) {
+      liveSeen = true;
+      mark("live");
     }
     if (!PROMPT.matcher(screen(pane)).find()) {
       return;

@@ -95,6 +95,10 @@ public final class DesktopBench {
         } else if (line.startsWith("kubetty-probe render ")) {
           render = Long.parseLong(line.substring("kubetty-probe render ".length()).trim());
           break;
+        } else if (line.startsWith("kubetty-probe phase ")
+            && System.getenv("KUBETTY_BENCH_PHASES") != null) {
+          System.out.println(
+              "  run " + index + ": " + line.substring("kubetty-probe phase ".length()) + " ms");
         } else if (line.startsWith("kubetty-probe error")) {
           throw new IOException(line);
         }

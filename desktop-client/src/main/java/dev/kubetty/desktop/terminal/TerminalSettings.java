@@ -86,8 +86,10 @@ public final class TerminalSettings extends DefaultSettingsProvider {
   }
 
   private static String pickFamily() {
+    // Font.font falls back to the default family when one is missing; asking for a font is much
+    // cheaper than listing every family on the system.
     for (String family : new String[] {"DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono"}) {
-      if (Font.getFamilies().contains(family)) {
+      if (Font.font(family, 12).getFamily().equals(family)) {
         return family;
       }
     }

@@ -70,6 +70,7 @@ public final class DesktopBench {
             "-XX:TieredStopAtLevel=1",
             "-Dkubetty.config.dir=" + config,
             "-Dkubetty.bench.probe=true",
+            "-Dkubetty.scrollback=" + Integer.getInteger("kubetty.scrollback", 10_000),
             "-Dkubetty.bench.render.mb=" + megabytes,
             "-cp",
             System.getProperty("java.class.path"),

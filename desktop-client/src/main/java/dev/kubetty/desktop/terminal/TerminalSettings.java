@@ -68,7 +68,7 @@ public final class TerminalSettings extends DefaultSettingsProvider {
 
   @Override
   public int getBufferMaxLinesCount() {
-    return 10_000;
+    return Integer.getInteger("kubetty.scrollback", 10_000);
   }
 
   @Override

@@ -112,7 +112,11 @@ public final class MainWindow {
   /** Opens a tab on {@code project}, asking for a login first when it needs one and has none. */
   public void open(Project project) {
     if (project.authEnabled() && !login(project).hasTokens()) {
-      if (!autoLogin(project) && !showLogin(project)) {
+      if (hasSeededCredentials(project)) {
+        logInInBackground(project);
+        return;
+      }
+      if (!showLogin(project)) {
         return;
       }
     }
@@ -134,7 +138,7 @@ public final class MainWindow {
     return tab == null ? null : (TerminalPane) tabsView.tabOf(tab).getContent();
   }
 
-  /** Changes the font size of every tab (0 resets). */
+  /** Changes the selected tab's font size (0 resets); new tabs use the last size chosen. */
   public void zoom(float delta) {
     TerminalPane pane = selectedPane();
     if (pane != null) {
@@ -197,16 +201,32 @@ public final class MainWindow {
     return Boolean.TRUE.equals(dialog.showAndWait().orElse(false));
   }
 
-  private boolean autoLogin(Project project) {
-    if (!isSeeded(project) || options.username() == null || options.password() == null) {
-      return false;
-    }
-    try {
-      login(project).logIn(options.username(), options.password());
-      return true;
-    } catch (dev.kubetty.protocol.auth.AuthException e) {
-      return false;
-    }
+  private boolean hasSeededCredentials(Project project) {
+    return isSeeded(project) && options.username() != null && options.password() != null;
+  }
+
+  /** Logs in with the seeded credentials off the JavaFX thread; the dialog if they fail. */
+  private void logInInBackground(Project project) {
+    ProjectLogin login = login(project);
+    Thread.ofVirtual()
+        .name("kubetty-login")
+        .start(
+            () -> {
+              boolean loggedIn;
+              try {
+                login.logIn(options.username(), options.password());
+                loggedIn = true;
+              } catch (dev.kubetty.protocol.auth.AuthException e) {
+                loggedIn = false;
+              }
+              boolean ok = loggedIn;
+              Platform.runLater(
+                  () -> {
+                    if (ok || showLogin(project)) {
+                      tabs.open(opener.relayTab(project));
+                    }
+                  });
+            });
   }
 
   private String presetUser(Project project) {
@@ -283,6 +303,7 @@ public final class MainWindow {
       ProjectLogin login = logins.remove(project.id());
       if (login != null) {
         login.close();
+        Thread.ofVirtual().name("kubetty-logout").start(login::logOut);
       }
       try {
         tokens.remove(project.id());

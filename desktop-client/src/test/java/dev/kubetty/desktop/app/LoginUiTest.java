@@ -114,12 +114,27 @@ class LoginUiTest {
     Screens.save(app.window().stage().getScene(), "08-reopened-after-restart");
   }
 
+  @Test
+  void projectSeededOnTheCommandLineLogsInByItself() throws Exception {
+    String[] credentials = relay.credentials();
+    startApp(
+        new LaunchOptions(
+            "local relay", relay.httpUri().toString(), true, credentials[0], credentials[1]));
+    TerminalTabModel tab = waitForTab();
+    assertThat(tab.nameProperty().get()).isEqualTo("local relay");
+    waitFor(() -> tab.status().state() == TabState.LIVE);
+    assertThat(robot.listWindows()).hasSize(1);
+    assertThat(Files.readString(config.resolve("tokens.json"))).doesNotContain(credentials[1]);
+  }
+
   private void startApp() throws Exception {
+    startApp(LaunchOptions.none());
+  }
+
+  private void startApp(LaunchOptions options) throws Exception {
     Map<String, String> env =
         Map.of("HOME", shellHome.toString(), "SHELL", "/bin/bash", "PATH", System.getenv("PATH"));
-    app =
-        (DesktopApp)
-            FxToolkit.setupApplication(() -> new DesktopApp(config, LaunchOptions.none(), env));
+    app = (DesktopApp) FxToolkit.setupApplication(() -> new DesktopApp(config, options, env));
   }
 
   private void typeLine(TerminalPane pane, String line) throws Exception {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,6 +64,7 @@ final class ShellLauncher {
   /** The session, or {@code null} if this shell does not exist in the image. */
   private ExecSession tryShell(String shell, int cols, int rows) {
     AtomicReference<Status> status = new AtomicReference<>();
+    CountDownLatch exited = new CountDownLatch(1);
     ExecWatch watch;
     try {
       watch =
@@ -80,6 +82,7 @@ final class ShellLauncher {
                     @Override
                     public void onExit(int code, Status s) {
                       status.set(s);
+                      exited.countDown();
                     }
 
                     @Override
@@ -105,6 +108,7 @@ final class ShellLauncher {
     }
     if (first == null || looksLikeRuntimeError(first)) {
       Integer code = awaitExit(watch);
+      awaitStatus(exited); // the exit code can complete before the listener has the Status
       if (missing(status.get(), code, first)) {
         watch.close();
         return null;
@@ -118,6 +122,14 @@ final class ShellLauncher {
       return watch.exitCode().get(FIRST_OUTPUT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       return null;
+    }
+  }
+
+  private static void awaitStatus(CountDownLatch exited) {
+    try {
+      exited.await(FIRST_OUTPUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

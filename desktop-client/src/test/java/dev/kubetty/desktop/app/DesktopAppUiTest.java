@@ -6,9 +6,9 @@ import dev.kubetty.desktop.tabs.TabState;
 import dev.kubetty.desktop.tabs.TerminalTabModel;
 import dev.kubetty.desktop.terminal.RelayTabSession;
 import dev.kubetty.desktop.terminal.TerminalPane;
-import dev.kubetty.desktop.testing.CutProxy;
 import dev.kubetty.desktop.testing.RelayProcess;
 import dev.kubetty.desktop.testing.Screens;
+import dev.kubetty.relay.testing.ChaosProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 class DesktopAppUiTest {
   private static RelayProcess relay;
-  private static CutProxy proxy;
+  private static ChaosProxy proxy;
 
   @TempDir Path config;
   @TempDir Path shellHome;
@@ -49,7 +49,7 @@ class DesktopAppUiTest {
           "UI tests need a display: run the build under xvfb-run (see README, Test it)");
     }
     relay = RelayProcess.start(false, Map.of());
-    proxy = new CutProxy(relay.httpUri());
+    proxy = new ChaosProxy(relay.httpUri());
     FxToolkit.registerPrimaryStage();
   }
 

@@ -106,8 +106,8 @@ class RelayConnectionTest {
     try (RelayProcess small =
             RelayProcess.start(
                 false, Map.of("KUBETTY_BUFFER_BYTES", "1MiB", "KUBETTY_RESUME_GRACE", "500ms"));
-        dev.kubetty.desktop.testing.CutProxy proxy =
-            new dev.kubetty.desktop.testing.CutProxy(small.httpUri())) {
+        dev.kubetty.relay.testing.ChaosProxy proxy =
+            new dev.kubetty.relay.testing.ChaosProxy(small.httpUri())) {
       List<TabStatus> statuses = new CopyOnWriteArrayList<>();
       try (RelayConnection connection =
           new RelayConnection(proxy.webSocketUri(), RelayCredentials.none(), statuses::add)) {

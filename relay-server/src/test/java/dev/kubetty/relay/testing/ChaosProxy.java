@@ -37,6 +37,11 @@ public final class ChaosProxy implements AutoCloseable {
     return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/ws");
   }
 
+  /** The relay's base URL as seen through this proxy, e.g. for a desktop project. */
+  public String httpUrl() {
+    return "http://127.0.0.1:" + server.getLocalPort();
+  }
+
   /** How many connections the proxy has accepted. */
   public int accepted() {
     return accepted.get();

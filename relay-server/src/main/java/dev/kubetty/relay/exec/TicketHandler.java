@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubetty.relay.auth.Principal;
+import dev.kubetty.relay.http.JsonReply;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
 final class TicketHandler extends Handler.Abstract {
   static final String TICKETS_PATH = "/api/exec/tickets";
   private static final Logger log = LoggerFactory.getLogger(TicketHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonReply.JSON;
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
   private static final int MAX_BODY = CallerKubeconfig.MAX_BYTES + 4096;
 
@@ -235,15 +234,12 @@ final class TicketHandler extends Handler.Abstract {
 
   private static boolean error(
       Response response, Callback callback, int status, String code, String message) {
-    ObjectNode body = JSON.createObjectNode().put("error", code).put("message", message);
-    return json(response, callback, status, body);
+    JsonReply.sendError(response, callback, status, code, message);
+    return true;
   }
 
   private static boolean json(Response response, Callback callback, int status, ObjectNode body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    response.write(true, ByteBuffer.wrap((body + "\n").getBytes(StandardCharsets.UTF_8)), callback);
+    JsonReply.send(response, callback, status, body);
     return true;
   }
 }

@@ -74,9 +74,9 @@ public final class LogsHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     if (!HttpMethod.GET.is(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET");
-      sendJson(response, callback, 405, JsonReply.error("method_not_allowed", "use GET"));
+      JsonReply.send(response, callback, 405, JsonReply.error("method_not_allowed", "use GET"));
     } else if (logs == null) {
-      sendJson(response, callback, 503, JsonReply.error("no_store", "no transcript store"));
+      JsonReply.send(response, callback, 503, JsonReply.error("no_store", "no transcript store"));
     } else {
       answer(request, response, callback, path.equals(CAST_PATH));
     }
@@ -89,16 +89,17 @@ public final class LogsHandler extends Handler.Abstract {
       if (recording) {
         sendCast(CastQuery.parse(parameters), response, callback);
       } else {
-        sendJson(response, callback, 200, LogsJson.render(logs.sessionId(), page(parameters)));
+        JsonReply.send(
+            response, callback, 200, LogsJson.render(logs.sessionId(), page(parameters)));
       }
     } catch (BadRequestException e) {
-      sendJson(response, callback, 400, JsonReply.error("bad_request", e.getMessage()));
+      JsonReply.send(response, callback, 400, JsonReply.error("bad_request", e.getMessage()));
     } catch (JdbiException | StoreException e) {
       log.warn("session={} event=logs-store-failed error={}", logs.sessionId(), e.toString());
       if (response.isCommitted()) {
         callback.failed(e);
       } else {
-        sendJson(response, callback, 503, storeUnavailable());
+        JsonReply.send(response, callback, 503, storeUnavailable());
       }
     } catch (IOException e) {
       // The client went away mid-recording: nothing left to tell it.
@@ -137,9 +138,5 @@ public final class LogsHandler extends Handler.Abstract {
   /** The session id with anything but letters, digits, '.', '_' and '-' replaced by '_'. */
   static String fileSafe(String sessionId) {
     return sessionId.replaceAll("[^A-Za-z0-9._-]", "_");
-  }
-
-  private static void sendJson(Response response, Callback callback, int status, ObjectNode body) {
-    JsonReply.send(response, callback, status, body);
   }
 }

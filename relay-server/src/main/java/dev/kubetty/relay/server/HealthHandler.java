@@ -1,12 +1,9 @@
 package dev.kubetty.relay.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.kubetty.relay.http.JsonReply;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -20,7 +17,6 @@ import org.eclipse.jetty.util.Callback;
  * them.
  */
 final class HealthHandler extends Handler.Abstract.NonBlocking {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final BooleanSupplier ready;
   private final Supplier<String> storeStatus;
 
@@ -37,15 +33,12 @@ final class HealthHandler extends Handler.Abstract.NonBlocking {
       return false;
     }
     boolean ok = live || ready.getAsBoolean();
-    response.setStatus(ok ? 200 : 503);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = JsonReply.JSON.createObjectNode();
     body.put("status", ok ? (live ? "ok" : "ready") : "starting");
     if (!live) {
       body.put("store", storeStatus.get());
     }
-    response.write(true, ByteBuffer.wrap((body + "\n").getBytes(StandardCharsets.UTF_8)), callback);
+    JsonReply.send(response, callback, ok ? 200 : 503, body);
     return true;
   }
 }

@@ -3,8 +3,8 @@ package dev.kubetty.relay.pty;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import com.pty4j.unix.UnixPtyProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,12 +19,12 @@ import java.util.Map;
  */
 public final class ShellProcess implements AutoCloseable {
   private final PtyProcess process;
-  private final InputStream output;
+  private final PtyOutput output;
   private final OutputStream input;
 
-  private ShellProcess(PtyProcess process) {
+  private ShellProcess(PtyProcess process, PtyOutput output) {
     this.process = process;
-    this.output = process.getInputStream();
+    this.output = output;
     this.input = process.getOutputStream();
   }
 
@@ -50,7 +50,19 @@ public final class ShellProcess implements AutoCloseable {
             .setInitialRows(rows)
             .setRedirectErrorStream(true)
             .start();
-    return new ShellProcess(process);
+    try {
+      return new ShellProcess(process, new PtyOutput(masterFd(process)));
+    } catch (IOException | RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static int masterFd(PtyProcess process) throws IOException {
+    if (process instanceof UnixPtyProcess unix) {
+      return unix.getPty().getMasterFD();
+    }
+    throw new IOException("the relay runs shells on Unix PTYs only");
   }
 
   /**
@@ -59,7 +71,7 @@ public final class ShellProcess implements AutoCloseable {
    * @return the number of bytes read, or -1 once the shell has exited and its output is drained
    */
   public int read(byte[] buffer, int max) throws IOException {
-    return output.read(buffer, 0, max);
+    return output.read(buffer, max);
   }
 
   /** Writes input bytes for the shell; blocks while the PTY's input buffer is full. */
@@ -86,9 +98,13 @@ public final class ShellProcess implements AutoCloseable {
     return process.waitFor();
   }
 
-  /** Kills the shell and its process group. */
+  /**
+   * Kills the shell and its process group, and ends a blocked {@link #read} even if a background
+   * process still holds the terminal.
+   */
   public void destroy() {
     process.destroyForcibly();
+    output.close();
   }
 
   @Override

@@ -1,0 +1,42 @@
+package dev.kubetty.relay.pty;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+/**
+ * The libc calls the PTY reader makes for every chunk of output, bound with JNA <em>direct
+ * mapping</em>: a native method call with no per-call reflection, argument conversion or structure
+ * allocation (pty4j's interface-mapped {@code poll} and {@code read} spent most of the relay's CPU
+ * in a flood on exactly that).
+ *
+ * <p>Failed calls throw {@link LastErrorException} carrying {@code errno}.
+ */
+final class LibC {
+  static final int EINTR = 4;
+  static final int EIO = 5;
+  static final int EAGAIN = 11;
+  static final short POLLIN = 0x1;
+
+  /** {@code struct pollfd}: int fd, short events, short revents. */
+  static final int POLLFD_SIZE = 8;
+
+  static {
+    Native.register(Platform.C_LIBRARY_NAME);
+  }
+
+  private LibC() {}
+
+  static native int dup(int fd) throws LastErrorException;
+
+  static native int pipe(int[] fds) throws LastErrorException;
+
+  static native int poll(Pointer fds, long nfds, int timeoutMillis) throws LastErrorException;
+
+  static native long read(int fd, Pointer buffer, long count) throws LastErrorException;
+
+  static native long write(int fd, Pointer buffer, long count) throws LastErrorException;
+
+  static native int close(int fd) throws LastErrorException;
+}

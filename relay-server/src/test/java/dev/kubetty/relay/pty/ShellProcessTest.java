@@ -1,0 +1,90 @@
+package dev.kubetty.relay.pty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellProcessTest {
+  @TempDir Path home;
+
+  @Test
+  void everyOutputByteArrivesThenReadReportsTheEnd() throws Exception {
+    try (ShellProcess shell =
+        ShellProcess.start(
+            List.of("/bin/sh", "-c", "head -c 300000 /dev/zero | tr '\\0' y; exit 7"),
+            home,
+            80,
+            24)) {
+      ByteArrayOutputStream out = readAll(shell);
+
+      byte[] bytes = out.toByteArray();
+      assertEquals(300_000, bytes.length);
+      for (byte b : bytes) {
+        assertEquals('y', b);
+      }
+      assertEquals(-1, shell.read(new byte[16], 16), "read after the end");
+      assertEquals(7, shell.waitFor());
+    }
+  }
+
+  @Test
+  void destroyEndsABlockedReadEvenWhileABackgroundProcessHoldsTheTerminal() throws Exception {
+    Path pidFile = home.resolve("holder.pid");
+    String holder = "setsid sh -c 'echo $$ > " + pidFile + "; echo held; exec sleep 60' & wait";
+    ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", holder), home, 80, 24);
+    try {
+      byte[] buffer = new byte[4096];
+      StringBuilder seen = new StringBuilder();
+      while (!seen.toString().contains("held")) {
+        int n = shell.read(buffer, buffer.length);
+        assertTrue(n > 0, "output ended early: " + seen);
+        seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+      }
+      CompletableFuture<Integer> blocked =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return shell.read(new byte[4096], 4096);
+                } catch (IOException e) {
+                  throw new RuntimeException(e);
+                }
+              });
+      Thread.sleep(200);
+      assertTrue(!blocked.isDone(), "the read should block while the terminal is quiet");
+
+      shell.destroy();
+
+      assertEquals(-1, blocked.get(5, TimeUnit.SECONDS));
+    } finally {
+      shell.destroy();
+      killHolder(pidFile);
+    }
+  }
+
+  private static ByteArrayOutputStream readAll(ShellProcess shell) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 << 10];
+    int n;
+    while ((n = shell.read(buffer, buffer.length)) >= 0) {
+      out.write(buffer, 0, n);
+    }
+    return out;
+  }
+
+  private static void killHolder(Path pidFile) throws IOException {
+    if (Files.exists(pidFile)) {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+}

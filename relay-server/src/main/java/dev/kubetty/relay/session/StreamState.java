@@ -19,6 +19,17 @@ import java.util.concurrent.locks.ReentrantLock;
 final class StreamState {
   private static final int MAX_FRAME = 64 << 10;
 
+  /**
+   * While the shell floods (its last read filled at least {@link #FLOOD_READ} bytes), output is
+   * held back until a frame of this size has gathered, for at most {@link #LINGER_NANOS}: a few
+   * large frames cost the relay far less than many 4 KiB ones (one deflate, one socket write each).
+   * Keystroke echoes and the end of a burst (a short read) go out at once.
+   */
+  private static final int COALESCE_BYTES = 32 << 10;
+
+  private static final int FLOOD_READ = 2 << 10;
+  private static final long LINGER_NANOS = 1_000_000;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final OutputRing ring;
@@ -29,6 +40,8 @@ final class StreamState {
   private Attachment attached;
   private long holdFrom = -1;
   private long holdUntilNanos;
+  private int lastAppendLength;
+  private boolean lingering;
   private boolean closed;
 
   /** A stream that goes on from {@code history}: its tail is replayed to fresh clients. */
@@ -58,7 +71,13 @@ final class StreamState {
     try {
       long offset = ring.end();
       ring.append(bytes, length);
-      changed.signalAll();
+      lastAppendLength = length;
+      if (!lingering
+          || length < FLOOD_READ
+          || attached == null
+          || ring.end() - attached.cursor >= COALESCE_BYTES) {
+        changed.signalAll();
+      }
       return offset;
     } finally {
       lock.unlock();
@@ -210,6 +229,8 @@ final class StreamState {
   Outbound next(Attachment a) throws InterruptedException {
     lock.lock();
     try {
+      long lingerUntil = 0;
+      boolean lingered = false;
       while (attached == a && !closed) {
         ControlMessage control = a.controls.poll();
         if (control != null) {
@@ -227,6 +248,22 @@ final class StreamState {
         if (a.cursor < ring.start()) {
           throw new IllegalStateException("output at " + a.cursor + " was overwritten");
         }
+        if (exit == null && a.cursor < limit && limit == ring.end() && worthWaiting(a, limit)) {
+          long now = System.nanoTime();
+          if (!lingered) {
+            lingered = true;
+            lingerUntil = now + LINGER_NANOS;
+          }
+          if (now - lingerUntil < 0) {
+            lingering = true;
+            try {
+              changed.awaitNanos(lingerUntil - now);
+            } finally {
+              lingering = false;
+            }
+            continue;
+          }
+        }
         if (a.cursor < limit) {
           int length = (int) Math.min(limit - a.cursor, MAX_FRAME);
           Outbound out = new Outbound.Output(a.cursor, ring.copy(a.cursor, length));
@@ -239,6 +276,13 @@ final class StreamState {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether holding {@code a}'s pending output back a little would make a fuller frame. */
+  private boolean worthWaiting(Attachment a, long limit) {
+    return lastAppendLength >= FLOOD_READ
+        && limit - a.cursor < COALESCE_BYTES
+        && a.controls.isEmpty();
   }
 
   private ExitEvent pendingExit(Attachment a) {

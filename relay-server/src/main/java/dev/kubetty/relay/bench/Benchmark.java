@@ -79,7 +79,7 @@ public final class Benchmark {
     try {
       client.connect();
       client.sync(Duration.ofSeconds(20));
-      throughput.run(client, relay.pid());
+      throughput.run(client, relay.pid(), relay.databasePid());
       rows.addAll(throughput.measurements());
       Measurement attached =
           memory("relay RSS, attached", relay, "VmRSS, after the throughput runs");

@@ -14,14 +14,39 @@ final class CpuClock {
   private CpuClock() {}
 
   static double seconds(long pid) {
+    String[] fields = stat(pid);
+    return ticks(fields, 11) + ticks(fields, 12);
+  }
+
+  /**
+   * CPU time of a server that forks a process per connection (PostgreSQL's postmaster): its own,
+   * that of its children still running, and that of the children it has reaped.
+   */
+  static double serverSeconds(long pid) {
+    String[] fields = stat(pid);
+    double total = ticks(fields, 11) + ticks(fields, 12) + ticks(fields, 13) + ticks(fields, 14);
+    for (ProcessHandle child :
+        ProcessHandle.of(pid).map(h -> h.children().toList()).orElseThrow()) {
+      try {
+        total += seconds(child.pid());
+      } catch (BenchException e) {
+        // the child exited meanwhile: its time moved to the parent's reaped-children fields
+      }
+    }
+    return total;
+  }
+
+  private static String[] stat(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // Fields after the command name, which is in parentheses and may contain spaces.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks / TICKS_PER_SECOND;
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     } catch (IOException | RuntimeException e) {
       throw new BenchException("cannot read the CPU time of process " + pid + ": " + e, e);
     }
+  }
+
+  private static double ticks(String[] fields, int index) {
+    return Long.parseLong(fields[index]) / TICKS_PER_SECOND;
   }
 }

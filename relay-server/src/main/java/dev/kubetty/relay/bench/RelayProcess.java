@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A relay running as a child process ({@code serve} with {@code AUTH_MODE=disabled} on 127.0.0.1,
@@ -29,12 +30,14 @@ final class RelayProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
+  private final Path dataDirectory;
   private final Thread shutdownHook;
   private final Deque<String> recentLines = new ArrayDeque<>();
   private final CompletableFuture<URI> listening = new CompletableFuture<>();
 
-  private RelayProcess(Process process) {
+  private RelayProcess(Process process, Path dataDirectory) {
     this.process = process;
+    this.dataDirectory = dataDirectory;
     this.shutdownHook = Thread.ofPlatform().name("relay-stop").unstarted(this::stop);
   }
 
@@ -45,13 +48,14 @@ final class RelayProcess implements AutoCloseable {
   static RelayProcess start(List<String> command, Path home, Map<String, String> environment)
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("KUBETTY_DATA_DIR", home.resolve("data").toString());
+    Path data = home.resolve("data");
+    builder.environment().put("KUBETTY_DATA_DIR", data.toString());
     builder.environment().put("AUTH_MODE", "disabled");
     builder.environment().put("KUBETTY_LISTEN", "127.0.0.1:0");
     builder.environment().put("SHELL", "/bin/bash");
     builder.environment().put("HOME", home.toString());
     builder.environment().putAll(environment);
-    RelayProcess relay = new RelayProcess(builder.start());
+    RelayProcess relay = new RelayProcess(builder.start(), data);
     Runtime.getRuntime().addShutdownHook(relay.shutdownHook);
     Thread.ofPlatform().daemon().name("relay-output").start(relay::drainOutput);
     return relay;
@@ -68,6 +72,20 @@ final class RelayProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /**
+   * The process id of the relay's embedded PostgreSQL server (its postmaster, which daemonizes),
+   * read from the {@code postmaster.pid} in the relay's data directory.
+   */
+  long databasePid() {
+    try (Stream<Path> files =
+        Files.find(dataDirectory, 4, (p, a) -> p.endsWith("postmaster.pid"))) {
+      Path pidFile = files.findFirst().orElseThrow(() -> new BenchException("no postmaster.pid"));
+      return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      throw new BenchException("cannot find the relay's PostgreSQL: " + e.getMessage(), e);
+    }
   }
 
   /** The relay's resident set size (VmRSS) in MiB. */

@@ -27,6 +27,7 @@ final class ThroughputComparison {
   private double localCpu;
   private double clientCpu;
   private double relayCpu;
+  private double databaseCpu;
 
   ThroughputComparison(BenchOptions options, Path directory, URI plainUri, OkHttpClient http) {
     this.options = options;
@@ -44,21 +45,25 @@ final class ThroughputComparison {
     LocalThroughput.measure(warmUpBytes(), directory, timeout);
   }
 
-  /** Runs everything through {@code client} of the relay {@code relayPid}. */
-  void run(BenchClient client, long relayPid) throws IOException, InterruptedException {
+  /**
+   * Runs everything through {@code client} of the relay {@code relayPid}, whose PostgreSQL server
+   * is {@code databasePid}.
+   */
+  void run(BenchClient client, long relayPid, long databasePid)
+      throws IOException, InterruptedException {
     BenchClient plainClient =
         BenchClient.create(plainUri, http, UUID.randomUUID().toString(), null);
     try {
       plainClient.connect();
       plainClient.sync(Duration.ofSeconds(20));
       RelayThroughput.measure(plainClient, warmUpBytes(), timeout);
-      run(client, relayPid, plainClient);
+      run(client, relayPid, databasePid, plainClient);
     } finally {
       plainClient.close();
     }
   }
 
-  private void run(BenchClient client, long relayPid, BenchClient plainClient)
+  private void run(BenchClient client, long relayPid, long databasePid, BenchClient plainClient)
       throws IOException, InterruptedException {
     RelayThroughput.measure(client, warmUpBytes(), timeout);
     for (int i = 0; i < options.runs(); i++) {
@@ -66,11 +71,13 @@ final class ThroughputComparison {
       double self = CpuClock.seconds(selfPid);
       local[i] = LocalThroughput.measure(options.bytes(), directory, timeout);
       double relay = CpuClock.seconds(relayPid);
+      double database = CpuClock.serverSeconds(databasePid);
       localCpu += CpuClock.seconds(selfPid) - self;
       self = CpuClock.seconds(selfPid);
       relayed[i] = RelayThroughput.measure(client, options.bytes(), timeout);
       clientCpu += CpuClock.seconds(selfPid) - self;
       relayCpu += CpuClock.seconds(relayPid) - relay;
+      databaseCpu += CpuClock.serverSeconds(databasePid) - database;
     }
   }
 
@@ -94,7 +101,11 @@ final class ThroughputComparison {
             "1 - relay/no-transcript relay, medians"),
         cpu("CPU per MB, local reader", localCpu, "this process reading the PTY"),
         cpu("CPU per MB, relay", relayCpu, "relay process (not its shell)"),
-        cpu("CPU per MB, relay client", clientCpu, "this process reading the socket"));
+        cpu("CPU per MB, relay client", clientCpu, "this process reading the socket"),
+        cpu(
+            "CPU per MB, PostgreSQL",
+            databaseCpu,
+            "the relay's embedded PostgreSQL storing the transcript (all its processes)"));
   }
 
   private Measurement rate(String name, Percentiles rates) {

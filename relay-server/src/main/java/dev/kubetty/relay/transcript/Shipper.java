@@ -8,19 +8,27 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The database side of a {@link TranscriptWriter}: the only thread that talks to PostgreSQL. It
- * inserts ready batches, spools the ones that fail, and replays the spool a batch at a time once an
- * insert succeeds again (retrying every {@code retryInterval}). A slow or dead database stalls only
- * this thread; recording and draining carry on into the spool.
+ * keeps one handle (and its DAO) while batches keep coming, inserts ready batches, spools the ones
+ * that fail, and replays the spool a batch at a time once an insert succeeds again (retrying every
+ * {@code retryInterval}). A slow or dead database stalls only this thread; recording and draining
+ * carry on into the spool.
  */
 final class Shipper {
   private static final Logger log = LoggerFactory.getLogger(Shipper.class);
   private static final int REPLAY_BYTES = 1 << 20;
+
+  /** While the database is behind, up to this much ready payload goes into one transaction. */
+  private static final long TRANSACTION_BYTES = 4 << 20;
+
+  /** A handle unused this long goes back to the pool (so the pool can retire its connection). */
+  private static final long KEEP_HANDLE_NANOS = 1_000_000_000L;
 
   private final Jdbi jdbi;
   private final Backlog backlog;
@@ -29,6 +37,9 @@ final class Shipper {
   private final LongConsumer settled;
   private volatile String degradedReason;
   private long retryAtNanos;
+  private Handle handle;
+  private TranscriptDao dao;
+  private long handleUsedNanos;
 
   Shipper(Jdbi jdbi, Backlog backlog, String name, long retryNanos, LongConsumer settled) {
     this.jdbi = jdbi;
@@ -50,20 +61,32 @@ final class Shipper {
   }
 
   /**
-   * One pass: store a ready batch (or, while waiting to retry a failed database, spool it at once
-   * so memory empties), else replay a spool batch if a retry is due.
+   * One pass: store the ready batches (several per transaction when the database is behind), or,
+   * while waiting to retry a failed database, spool them at once so memory empties; else replay a
+   * spool batch if a retry is due.
    */
   void step(long idleMillis) throws IOException, InterruptedException {
     boolean due = retryDue();
-    Backlog.Batch batch = backlog.takeReady(due && backlog.spooledBytes() > 0 ? 0 : idleMillis);
-    if (batch != null) {
-      if (due && store(batch.rows())) {
-        settled.accept(batch.items());
+    Backlog.Batch first = backlog.takeReady(due && backlog.spooledBytes() > 0 ? 0 : idleMillis);
+    if (first != null) {
+      List<Backlog.Batch> batches = new ArrayList<>(List.of(first));
+      long bytes = first.bytes();
+      Backlog.Batch more;
+      while (bytes < TRANSACTION_BYTES && (more = backlog.takeReady(0)) != null) {
+        batches.add(more);
+        bytes += more.bytes();
+      }
+      if (due && store(batches.stream().flatMap(b -> b.rows().stream()).toList())) {
+        settled.accept(batches.stream().mapToLong(Backlog.Batch::items).sum());
       } else {
-        backlog.spillFailed(batch);
+        for (Backlog.Batch batch : batches) {
+          backlog.spillFailed(batch);
+        }
       }
     } else if (due && backlog.spooledBytes() > 0) {
       replayBatch();
+    } else if (handle != null && System.nanoTime() - handleUsedNanos > KEEP_HANDLE_NANOS) {
+      releaseHandle();
     }
   }
 
@@ -88,6 +111,7 @@ final class Shipper {
                     / 1_000_000));
       }
     }
+    releaseHandle();
   }
 
   private boolean retryDue() {
@@ -120,9 +144,12 @@ final class Shipper {
       }
     }
     try {
-      jdbi.useTransaction(
-          handle -> {
-            TranscriptDao dao = handle.attach(TranscriptDao.class);
+      if (handle == null) {
+        handle = jdbi.open();
+        dao = handle.attach(TranscriptDao.class);
+      }
+      handle.useTransaction(
+          h -> {
             if (!chunks.isEmpty()) {
               dao.insertChunks(chunks);
             }
@@ -130,14 +157,28 @@ final class Shipper {
               dao.insertEvents(events);
             }
           });
+      handleUsedNanos = System.nanoTime();
       return true;
     } catch (Exception e) { // Jdbi can rethrow checked exceptions; all of them mean "not stored"
+      releaseHandle(); // its connection may be broken: the retry takes a fresh one
       retryAtNanos = System.nanoTime() + retryNanos;
       if (degradedReason == null || !degradedReason.startsWith("database unavailable")) {
         degradedReason = "database unavailable: " + summary(e);
         log.warn("transcript {}: {}; spooling", name, degradedReason);
       }
       return false;
+    }
+  }
+
+  private void releaseHandle() {
+    if (handle != null) {
+      try {
+        handle.close();
+      } catch (RuntimeException e) {
+        log.debug("transcript {}: closing a broken handle: {}", name, summary(e));
+      }
+      handle = null;
+      dao = null;
     }
   }
 

@@ -24,12 +24,13 @@ import org.jdbi.v3.core.Jdbi;
  * most 64 KiB; a database thread ({@code transcript-db-<session>}) inserts them in batches. Only
  * the database thread ever waits for PostgreSQL.
  *
- * <p><b>Outages.</b> If an insert fails, or more than {@link Limits#queueBytes} (8 MiB) is waiting,
- * rows go to an append-only spool file in {@code spoolDirectory} instead, and the writer replays it
- * in order once the database answers, then deletes it (the drain thread keeps spooling meanwhile).
- * Inserts skip rows already stored, so a replay never duplicates. Memory stays under {@link
- * Limits#hardCapBytes} (64 MiB) of queue plus {@link Limits#queueBytes} ready for the database:
- * only if the disk cannot keep up are newer bytes dropped, and {@link #health} reports them lost.
+ * <p><b>Outages.</b> If an insert fails, or more than {@link Limits#queueBytes} (16 MiB) is
+ * waiting, rows go to an append-only spool file in {@code spoolDirectory} instead, and the writer
+ * replays it in order once the database answers, then deletes it (the drain thread keeps spooling
+ * meanwhile). Inserts skip rows already stored, so a replay never duplicates. Memory stays under
+ * {@link Limits#hardCapBytes} (64 MiB) of queue plus {@link Limits#queueBytes} ready for the
+ * database: only if the disk cannot keep up are newer bytes dropped, and {@link #health} reports
+ * them lost.
  *
  * <p><b>Offsets.</b> Each stream's offsets are the caller's; bytes at offsets already recorded by
  * this writer are ignored, so re-recording after a retry cannot duplicate.
@@ -42,7 +43,7 @@ public final class TranscriptWriter implements AutoCloseable {
   /**
    * Writer limits.
    *
-   * @param queueBytes queued payload above which the writer spills to the spool (default 8 MiB)
+   * @param queueBytes queued payload above which the writer spills to the spool (default 16 MiB)
    * @param hardCapBytes queued payload above which new bytes are dropped (default 64 MiB)
    * @param maxRowBytes largest stored row (default 64 KiB)
    * @param retryInterval pause between attempts to reach a failed database (default 500 ms)
@@ -56,7 +57,8 @@ public final class TranscriptWriter implements AutoCloseable {
       Duration closeWait) {
     /** The defaults. */
     public static Limits defaults() {
-      return new Limits(8 << 20, 64 << 20, 64 << 10, Duration.ofMillis(500), Duration.ofSeconds(5));
+      return new Limits(
+          16 << 20, 64 << 20, 64 << 10, Duration.ofMillis(500), Duration.ofSeconds(5));
     }
   }
 
@@ -193,10 +195,10 @@ public final class TranscriptWriter implements AutoCloseable {
       lostBytes.addAndGet(size);
       return;
     }
-    queuedBytes.addAndGet(size);
+    long queued = queuedBytes.addAndGet(size);
     acceptedItems.incrementAndGet();
     queue.add(row);
-    loop.wake();
+    loop.wake(queued);
   }
 
   /** Takes the next queued row (drain thread), or null. */

@@ -21,6 +21,12 @@ final class WriterLoop {
   private static final int BATCH_BYTES = 1 << 20;
   private static final long IDLE_NANOS = Duration.ofMillis(20).toNanos();
 
+  /**
+   * Queued payload that wakes the drain thread before its next tick: below it, bytes wait up to
+   * {@link #IDLE_NANOS}, so a flood is drained in a few large batches, not one per PTY read.
+   */
+  private static final long WAKE_BYTES = 256 << 10;
+
   private final TranscriptWriter.Limits limits;
   private final TranscriptWriter source;
   private final Backlog backlog;
@@ -173,8 +179,9 @@ final class WriterLoop {
     dbThread.join(limits.closeWait().toMillis() + 15_000);
   }
 
-  void wake() {
-    if (parked) {
+  /** Wakes the drain thread early if {@code queuedBytes} are waiting. */
+  void wake(long queuedBytes) {
+    if (parked && queuedBytes >= WAKE_BYTES) {
       LockSupport.unpark(drainThread);
     }
   }

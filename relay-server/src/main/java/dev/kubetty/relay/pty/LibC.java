@@ -6,10 +6,10 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
- * The libc calls the PTY reader makes for every chunk of output, bound with JNA <em>direct
- * mapping</em>: a native method call with no per-call reflection, argument conversion or structure
- * allocation (pty4j's interface-mapped {@code poll} and {@code read} spent most of the relay's CPU
- * in a flood on exactly that).
+ * The libc calls the relay makes for every chunk of terminal output and input, bound with JNA
+ * <em>direct mapping</em>: a native method call with no per-call reflection, argument conversion or
+ * structure allocation (pty4j's interface-mapped {@code poll} and {@code read} spent most of the
+ * relay's CPU in a flood on exactly that).
  *
  * <p>Failed calls throw {@link LastErrorException} carrying {@code errno}.
  */
@@ -18,6 +18,10 @@ final class LibC {
   static final int EIO = 5;
   static final int EAGAIN = 11;
   static final short POLLIN = 0x1;
+  static final short POLLOUT = 0x4;
+  static final int F_GETFL = 3;
+  static final int F_SETFL = 4;
+  static final int O_NONBLOCK = 0x800;
 
   /** {@code struct pollfd}: int fd, short events, short revents. */
   static final int POLLFD_SIZE = 8;
@@ -29,6 +33,9 @@ final class LibC {
   private LibC() {}
 
   static native int dup(int fd) throws LastErrorException;
+
+  /** {@code fcntl} with an int argument (F_GETFL, F_SETFL). */
+  static native int fcntl(int fd, int command, int argument) throws LastErrorException;
 
   static native int pipe(int[] fds) throws LastErrorException;
 

@@ -5,7 +5,6 @@ import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import com.pty4j.unix.UnixPtyProcess;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +18,11 @@ import java.util.Map;
  */
 public final class ShellProcess implements AutoCloseable {
   private final PtyProcess process;
-  private final PtyOutput output;
-  private final OutputStream input;
+  private final PtyMaster master;
 
-  private ShellProcess(PtyProcess process, PtyOutput output) {
+  private ShellProcess(PtyProcess process, PtyMaster master) {
     this.process = process;
-    this.output = output;
-    this.input = process.getOutputStream();
+    this.master = master;
   }
 
   /**
@@ -51,7 +48,7 @@ public final class ShellProcess implements AutoCloseable {
             .setRedirectErrorStream(true)
             .start();
     try {
-      return new ShellProcess(process, new PtyOutput(masterFd(process)));
+      return new ShellProcess(process, new PtyMaster(masterFd(process)));
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
       throw e;
@@ -71,14 +68,12 @@ public final class ShellProcess implements AutoCloseable {
    * @return the number of bytes read, or -1 once the shell has exited and its output is drained
    */
   public int read(byte[] buffer, int max) throws IOException {
-    return output.read(buffer, max);
+    return master.read(buffer, max);
   }
 
   /** Writes input bytes for the shell; blocks while the PTY's input buffer is full. */
   public void write(byte[] bytes) throws IOException {
-    // pty4j's PTYOutputStream mishandles a non-zero offset, so callers pass whole arrays.
-    input.write(bytes);
-    input.flush();
+    master.write(bytes);
   }
 
   /** Sets the terminal size; the foreground program gets SIGWINCH. */
@@ -104,7 +99,7 @@ public final class ShellProcess implements AutoCloseable {
    */
   public void destroy() {
     process.destroyForcibly();
-    output.close();
+    master.close();
   }
 
   @Override

@@ -1,19 +1,26 @@
 package dev.kubetty.relay.pty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(60)
 class ShellProcessTest {
   @TempDir Path home;
 
@@ -43,13 +50,7 @@ class ShellProcessTest {
     String holder = "setsid sh -c 'echo $$ > " + pidFile + "; echo held; exec sleep 60' & wait";
     ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", holder), home, 80, 24);
     try {
-      byte[] buffer = new byte[4096];
-      StringBuilder seen = new StringBuilder();
-      while (!seen.toString().contains("held")) {
-        int n = shell.read(buffer, buffer.length);
-        assertTrue(n > 0, "output ended early: " + seen);
-        seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-      }
+      awaitOutput(shell, "held");
       CompletableFuture<Integer> blocked =
           CompletableFuture.supplyAsync(
               () -> {
@@ -68,6 +69,64 @@ class ShellProcessTest {
     } finally {
       shell.destroy();
       killHolder(pidFile);
+    }
+  }
+
+  @Test
+  void aPasteLargerThanTheInputBufferArrivesWhole() throws Exception {
+    Path file = home.resolve("pasted");
+    String command = "stty raw -echo; echo raw; head -c 200000 > " + file + "; echo stored";
+    try (ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", command), home, 80, 24)) {
+      awaitOutput(shell, "raw"); // a canonical-mode terminal would cut lines at 4095 bytes
+      byte[] paste = new byte[200_000];
+      Arrays.fill(paste, (byte) 'p');
+
+      shell.write(paste);
+
+      assertTrue(
+          new String(readAll(shell).toByteArray(), StandardCharsets.UTF_8).contains("stored"));
+      assertEquals(200_000, Files.size(file));
+    }
+  }
+
+  @Test
+  void destroyEndsAWriteBlockedOnAFullInputBuffer() throws Exception {
+    Path pidFile = home.resolve("holder.pid");
+    String holder =
+        "stty raw -echo; setsid sh -c 'echo $$ > " + pidFile + "; echo held; exec sleep 60' & wait";
+    ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", holder), home, 80, 24);
+    try {
+      awaitOutput(shell, "held");
+      CompletableFuture<Void> blocked =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  shell.write(new byte[1 << 20]); // nobody reads the terminal's input
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      Thread.sleep(200);
+      assertTrue(!blocked.isDone(), () -> "the write should block: " + blocked);
+
+      shell.destroy();
+
+      ExecutionException ended =
+          assertThrows(ExecutionException.class, () -> blocked.get(5, TimeUnit.SECONDS));
+      assertInstanceOf(UncheckedIOException.class, ended.getCause());
+    } finally {
+      shell.destroy();
+      killHolder(pidFile);
+    }
+  }
+
+  private static void awaitOutput(ShellProcess shell, String text) throws IOException {
+    byte[] buffer = new byte[4096];
+    StringBuilder seen = new StringBuilder();
+    while (!seen.toString().contains(text)) {
+      int n = shell.read(buffer, buffer.length);
+      assertTrue(n > 0, "output ended early: " + seen);
+      seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
     }
   }
 

@@ -3,7 +3,6 @@ package dev.kubetty.relay.transcript;
 import dev.kubetty.relay.store.ChunkRow;
 import dev.kubetty.relay.store.EventRow;
 import dev.kubetty.relay.store.TranscriptRow;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
  */
 final class RowBatcher {
   static final Duration MAX_SPREAD = Duration.ofMillis(100);
+  private static final int INITIAL_ROW_BYTES = 4 << 10;
 
   private final int maxRowBytes;
   private final List<TranscriptRow> rows = new ArrayList<>();
@@ -29,12 +29,28 @@ final class RowBatcher {
   /** A row being filled. */
   private static final class Open {
     final ChunkRow first;
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] bytes;
+    int size;
     long end;
 
-    Open(ChunkRow first) {
+    Open(ChunkRow first, int capacity) {
       this.first = first;
+      this.bytes = new byte[capacity];
       this.end = first.streamOffset();
+    }
+
+    void append(byte[] src, int from, int length) {
+      if (size + length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + length, bytes.length * 2));
+      }
+      System.arraycopy(src, from, bytes, size, length);
+      size += length;
+      end += length;
+    }
+
+    /** The row's bytes; the buffer itself when it is exactly full (the usual case in a flood). */
+    byte[] take() {
+      return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
   }
 
@@ -54,18 +70,18 @@ final class RowBatcher {
         row = null;
       }
       if (row == null) {
-        row = open[slot] = new Open(slice(chunk, from, from));
+        int capacity = Math.min(maxRowBytes, Math.max(INITIAL_ROW_BYTES, chunk.data().length));
+        row = open[slot] = new Open(slice(chunk, from, from), capacity);
       }
-      int n = Math.min(chunk.data().length - from, maxRowBytes - row.bytes.size());
-      row.bytes.write(chunk.data(), from, n);
-      row.end += n;
+      int n = Math.min(chunk.data().length - from, maxRowBytes - row.size);
+      row.append(chunk.data(), from, n);
       from += n;
     }
   }
 
   private boolean joins(Open row, ChunkRow chunk, int from) {
     return row.end == chunk.streamOffset() + from
-        && row.bytes.size() < maxRowBytes
+        && row.size < maxRowBytes
         && Duration.between(row.first.recordedAt(), chunk.recordedAt()).compareTo(MAX_SPREAD) < 0;
   }
 
@@ -84,12 +100,7 @@ final class RowBatcher {
     if (row != null) {
       ChunkRow f = row.first;
       rows.add(
-          new ChunkRow(
-              f.sessionId(),
-              f.direction(),
-              f.streamOffset(),
-              f.recordedAt(),
-              row.bytes.toByteArray()));
+          new ChunkRow(f.sessionId(), f.direction(), f.streamOffset(), f.recordedAt(), row.take()));
       open[slot] = null;
     }
   }

@@ -83,7 +83,8 @@ public final class Benchmark {
       rows.addAll(throughput.measurements());
       Measurement attached =
           memory("relay RSS, attached", relay, "VmRSS, after the throughput runs");
-      echo(client);
+      Duration settled = StoreSettle.await(http, uri, Duration.ofMinutes(2));
+      echo(client, settled);
       ResumeLatency.Result resumed = ResumeLatency.measure(uri, http, client, options.resumes());
       client = resumed.client();
       Percentiles resume = new Percentiles(resumed.millis());
@@ -100,11 +101,17 @@ public final class Benchmark {
     }
   }
 
-  private void echo(BenchClient client) throws InterruptedException {
+  private void echo(BenchClient client, Duration settled) throws InterruptedException {
     double[] millis = EchoLatency.measure(client, options.keys());
     Percentiles echo = new Percentiles(millis);
     long slow = Arrays.stream(millis).filter(ms -> ms > 1).count();
-    String keys = options.keys() + " keys, " + slow + " over 1 ms";
+    String keys =
+        options.keys()
+            + " keys, "
+            + slow
+            + " over 1 ms; store caught up "
+            + Numbers.format(settled.toMillis() / 1000.0)
+            + " s after the floods";
     rows.add(new Measurement("echo latency p50", echo.at(50), "ms", null, keys));
     rows.add(new Measurement("echo latency p99", echo.at(99), "ms", Goal.atMost(1), keys));
     rows.add(new Measurement("echo latency max", echo.max(), "ms", null, keys));

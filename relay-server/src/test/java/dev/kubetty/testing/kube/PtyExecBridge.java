@@ -69,6 +69,8 @@ final class PtyExecBridge extends WebSocketListener {
                       "TERM", "xterm-256color",
                       "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"))
               .setDirectory(home.toString())
+              // A TTY exec has one stream, as the kubelet's: stderr (dash's prompt) shares the PTY.
+              .setRedirectErrorStream(true)
               .setInitialColumns(80)
               .setInitialRows(24)
               .start();

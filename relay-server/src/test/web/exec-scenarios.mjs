@@ -92,7 +92,11 @@ export const execScenarios = {
     await waitForLine(page, 'addr-11');
     const title = await page.title();
     const session = await page.textContent('#session');
-    const withCommand = await openTerminal(new URL('/?exec=team-a/web-0&command=sh', url).toString());
+    // No waiting for sh's prompt: the mock API can lose a shell's very first bytes when they come
+    // within a millisecond of the exec (dash prints "# " at once); typed input is never lost.
+    const withCommand = await openTerminal(new URL('/?exec=team-a/web-0&command=sh', url).toString(), { live: false });
+    await waitExec(withCommand, 'live');
+    await withCommand.evaluate(() => window.term.focus());
     await typeLine(withCommand, 'echo "[${BASH_VERSION:-plain}-sh]"');
     await waitForLine(withCommand, '[plain-sh]');
     return { title, session, logsHidden: await page.isHidden('#logs-toggle'), status: await execState(page) };

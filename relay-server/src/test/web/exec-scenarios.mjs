@@ -92,13 +92,10 @@ export const execScenarios = {
     await waitForLine(page, 'addr-11');
     const title = await page.title();
     const session = await page.textContent('#session');
-    // No waiting for sh's prompt: the mock API can lose a shell's very first bytes when they come
-    // within a millisecond of the exec (dash prints "# " at once); typed input is never lost.
-    const withCommand = await openTerminal(new URL('/?exec=team-a/web-0&command=sh', url).toString(), { live: false });
-    await waitExec(withCommand, 'live');
-    await withCommand.evaluate(() => window.term.focus());
-    await typeLine(withCommand, 'echo "[${BASH_VERSION:-plain}-sh]"');
-    await waitForLine(withCommand, '[plain-sh]');
+    // The address's command (split as a shell would) is what runs: bash without its rc files.
+    const withCommand = await openTerminal(new URL('/?exec=team-a/web-0&command=bash%20--norc', url).toString());
+    await typeLine(withCommand, 'echo "[$((2+2))-${PS1}]"');
+    await waitForLine(withCommand, '[4-\\s-\\v\\$ ]');
     return { title, session, logsHidden: await page.isHidden('#logs-toggle'), status: await execState(page) };
   },
 

@@ -14,6 +14,7 @@ const FAILURES = {
   pod_not_found: 'Pod not found',
   pod_not_running: 'Pod not running',
   cluster_unreachable: 'Cluster unreachable',
+  no_shell: 'No shell in the container',
   exec_failed: 'Could not open a shell',
   connection_lost: 'Connection to the cluster lost',
 };

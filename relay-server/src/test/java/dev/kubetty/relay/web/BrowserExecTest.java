@@ -131,8 +131,8 @@ class BrowserExecTest {
     assertThat(seen.get("title").asText()).isEqualTo("team-a/web-0/app · KubeTTY");
     assertThat(seen.get("logsHidden").asBoolean()).isTrue();
     assertThat(seen.get("status").asText()).isEqualTo("live");
-    // The second page asked for command=sh: the scenario saw sh answer, not bash.
-    assertThat(cluster.execRequests().getLast().command()).containsExactly("sh");
+    // The second page's address asked for "bash --norc": the scenario saw bash's default prompt.
+    assertThat(cluster.execRequests().getLast().command()).containsExactly("bash", "--norc");
   }
 
   @Test

@@ -80,7 +80,9 @@ final class PtyExecBridge extends WebSocketListener {
       return;
     }
     PtyProcess started = process;
-    Thread.ofVirtual().name("mock-exec-pump").start(() -> pump(socket, started));
+    // A platform thread: pty4j's read blocks in native code, which pins a virtual thread's
+    // carrier; two idle execs would then starve every virtual thread on a 2-core machine.
+    Thread.ofPlatform().daemon().name("mock-exec-pump").start(() -> pump(socket, started));
   }
 
   private static void pump(WebSocket socket, PtyProcess process) {

@@ -5,10 +5,7 @@ import '@xterm/xterm/css/xterm.css';
 import './style.css';
 import { logIn, logOut, refresh, stillLoggedIn, whoAmI } from './auth.js';
 import { tabClientId } from './client-id.js';
-import { execSettings } from './exec-api.js';
-import { createExecForm } from './exec-form.js';
-import { execPath, execRoute, splitCommand, targetLabel, targetProblem } from './exec-route.js';
-import { createExecTerminal } from './exec-terminal.js';
+import { createExecPage } from './exec-page.js';
 import { createLogsPanel } from './logs.js';
 import { CloseCode, RelayConnection } from './protocol.js';
 import { createStatus } from './status.js';
@@ -16,9 +13,6 @@ import { Mark, createTerminal } from './terminal.js';
 
 const $ = (id) => document.getElementById(id);
 const encoder = new TextEncoder();
-// 'session' (the relay's own shell) or 'exec' (a container's shell); set by the address.
-let mode = execRoute() ? 'exec' : 'session';
-let exec = { enabled: false, kubeconfig: false };
 
 const { term, fit, search } = createTerminal($('terminal'), {
   onTitle: (title) => {
@@ -43,50 +37,38 @@ const connection = new RelayConnection({
   },
 });
 
-const execForm = createExecForm($('exec'), {
-  onOpen: (target, kubeconfig) => execTerminal.open(target, kubeconfig).then(opened),
-  onCancel: () => {
-    if (mode === 'exec' && execTerminal.target() === null) location.assign('/');
-    else term.focus();
-  },
-});
-const opened = (refused) => {
-  if (!refused) execForm.hide();
-  return refused;
-};
-const execTerminal = createExecTerminal({
+const exec = createExecPage({
   term,
   status,
   ui: { showOverlay, hideOverlay, button },
-  banner: { show: showBanner, hide: () => ($('exec-ended').hidden = true) },
-  session: {
-    enter: enterExec,
-    signIn: (message) => showLogin(message),
-    stillLoggedIn,
+  leaveSession: () => {
+    connection.stop();
+    connection.forget();
+    if (logs.isOpen()) logs.close();
   },
-  changeTarget: (target, message) =>
-    execForm.show({ target, message, kubeconfig: exec.kubeconfig }),
+  showLogin,
+  stillLoggedIn,
 });
 
 // For people and for the browser tests: the terminal and the connection's counters.
 window.term = term;
-window.kubetty = { connection, exec: execTerminal, status: () => $('status').dataset.state };
+window.kubetty = { connection, exec: exec.terminal, status: () => $('status').dataset.state };
 
 // While history replays, xterm.js answers the queries in it (vim asks for the cursor position,
 // colours, device attributes): those answers start with ESC and would land in the shell as junk.
 const stale = (data) => connection.replaying() && data.startsWith('\x1b');
 term.onData((data) => {
-  if (mode === 'exec') execTerminal.input(data);
+  if (exec.active()) exec.input(data);
   else stale(data) || connection.input(encoder.encode(data));
 });
 term.onBinary((data) => {
   const bytes = Uint8Array.from(data, (c) => c.charCodeAt(0));
-  if (mode === 'exec') execTerminal.input(bytes);
+  if (exec.active()) exec.input(bytes);
   else stale(data) || connection.input(bytes);
 });
 term.onResize(({ cols, rows }) => {
   connection.resize(cols, rows);
-  execTerminal.resize(cols, rows);
+  exec.resize(cols, rows);
   $('size').textContent = `${cols}×${rows}`;
 });
 $('size').textContent = `${term.cols}×${term.rows}`;
@@ -146,50 +128,11 @@ async function boot() {
   else start();
 }
 
-/** Starts what the address asks for, once signed in (or without auth). */
-async function start() {
-  exec = await execSettings();
-  $('exec-toggle').hidden = !exec.enabled;
-  if (mode === 'session') {
-    connection.start();
-    return;
-  }
-  document.body.dataset.mode = 'exec';
-  const route = execRoute();
-  if (!exec.enabled) {
-    status.show('stopped');
-    showOverlay('Exec is off', 'This relay does not open shells in pods. Its administrator can set KUBETTY_EXEC_ALLOW (pods the relay may exec into) or KUBETTY_EXEC_KUBECONFIG=on.', [
-      button('Open the relay session', () => location.assign('/'), 'primary'),
-    ]);
-    return;
-  }
-  $('session').textContent = targetLabel(route);
-  if (targetProblem(route)) {
-    status.show('stopped', 'choose a pod');
-    execForm.show({ target: route, kubeconfig: exec.kubeconfig });
-    return;
-  }
-  const refused = await execTerminal.open({ ...route, argv: splitCommand(route.command) });
-  if (refused) {
-    status.show('failed');
-    execForm.show({ target: route, message: refused, kubeconfig: exec.kubeconfig });
-  }
-}
-
-/** The first shell of a target opens: leave the relay's session, show the target's address. */
-function enterExec(target) {
-  if (mode === 'session') {
-    connection.stop();
-    connection.forget();
-  }
-  mode = 'exec';
-  document.body.dataset.mode = 'exec';
-  if (logs.isOpen()) logs.close();
-  term.reset();
-  const path = execPath(target);
-  if (location.pathname + location.search !== path) history.pushState(null, '', path);
-  $('session').textContent = targetLabel(target);
-  document.title = `${targetLabel(target)} · KubeTTY`;
+/** Starts what the address asks for (the session, or a pod's shell), once signed in. */
+function start() {
+  const opening = exec.start(); // on a session address: only asks whether to offer Exec…
+  if (!exec.active()) connection.start();
+  return opening;
 }
 
 // Back and forward between the session and exec addresses: the page starts over for the address.
@@ -205,7 +148,7 @@ function signedIn(who) {
 function showLogin(message = '') {
   status.show('signed-out');
   hideOverlay();
-  execForm.hide();
+  exec.hideForm();
   if (logs.isOpen()) logs.close();
   document.body.dataset.auth = 'out';
   $('login').hidden = false;
@@ -234,7 +177,7 @@ $('login-form').addEventListener('submit', async (event) => {
     $('login').hidden = true;
     delete document.body.dataset.auth;
     signedIn({ state: 'in', username: result.username, authMode: 'local' });
-    if (mode === 'exec' && execTerminal.target()) execTerminal.reconnect();
+    if (exec.active()) exec.afterSignIn();
     else start();
     term.focus();
   } catch {
@@ -246,7 +189,7 @@ $('login-form').addEventListener('submit', async (event) => {
 
 $('logout').addEventListener('click', async () => {
   connection.stop();
-  execTerminal.stop();
+  exec.stop();
   await logOut();
   connection.forget();
   term.reset();
@@ -286,18 +229,6 @@ function button(label, action, className = '', key = '') {
   });
   return element;
 }
-
-/** The bar under an exec terminal whose shell has ended: what happened and what to do next. */
-function showBanner(text, tone, actions) {
-  $('exec-ended').dataset.tone = tone;
-  $('exec-ended-text').textContent = text;
-  $('exec-ended-actions').replaceChildren(...actions);
-  $('exec-ended').hidden = false;
-}
-
-$('exec-toggle').addEventListener('click', () =>
-  execForm.show({ target: execTerminal.target() ?? undefined, kubeconfig: exec.kubeconfig }),
-);
 
 // ---- find bar, logs panel, fitting ----
 

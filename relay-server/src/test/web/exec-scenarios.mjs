@@ -99,8 +99,9 @@ export const execScenarios = {
     return { title, session, logsHidden: await page.isHidden('#logs-toggle'), status: await execState(page) };
   },
 
-  async execForbidden(url) {
-    const page = await openTerminal(new URL('/?exec=team-a/locked-0', url).toString(), { live: false, width: 1000, height: 620 });
+  /** Opens the address `/?exec=${args.target}`, expects a failure prompt, screenshots it. */
+  async execFailure(url, args) {
+    const page = await openTerminal(new URL(`/?exec=${args.target}`, url).toString(), { live: false, width: 1000, height: 620 });
     await page.waitForSelector('#overlay:not([hidden])', { timeout: 15000 });
     const seen = {
       state: await execState(page),
@@ -108,14 +109,18 @@ export const execScenarios = {
       text: await page.textContent('#overlay-text'),
       buttons: await page.$$eval('#overlay-actions button', (bs) => bs.map((b) => b.textContent)),
     };
-    await shot(page, 'exec-forbidden.png');
+    await shot(page, args.shot);
     return seen;
   },
 
   async execKubeconfig(url, args) {
     const page = await openTerminal(new URL('/?exec', url).toString(), { live: false });
     await page.waitForSelector('#exec:not([hidden])', { timeout: 15000 });
-    await fillForm(page, { namespace: 'team-b', pod: 'api-0', kubeconfig: args.kubeconfig });
+    await fillForm(page, { namespace: 'team-b', pod: 'api-0' });
+    // Loaded from a file, as a person would with "Load file…".
+    await page.setInputFiles('#exec-kubeconfig-input', { name: 'mine.yaml', mimeType: 'application/yaml', buffer: Buffer.from(args.kubeconfig) });
+    await page.waitForFunction(() => document.querySelector('#exec-form [name=kubeconfig]').value.includes('apiVersion'), null, { timeout: 5000 });
+    const fileName = await page.textContent('#exec-kubeconfig-name');
     await page.click('#exec-form button[type=submit]');
     await waitExec(page, 'live');
     await waitForPrompt(page);
@@ -123,7 +128,7 @@ export const execScenarios = {
     await waitForLine(page, 'mine-81');
     const address = await page.evaluate(() => location.href);
     const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
-    return { address, stored };
+    return { address, stored, fileName };
   },
 
   async execNotAllowed(url) {

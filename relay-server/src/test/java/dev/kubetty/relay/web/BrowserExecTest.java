@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -52,6 +54,12 @@ class BrowserExecTest {
     cluster.add(FakePod.running("team-a", "web-0", "app"));
     cluster.add(FakePod.running("team-a", "locked-0", "app"));
     cluster.denyExec("team-a", "locked-0");
+    cluster.add(
+        new FakePod(
+            "team-a",
+            "distroless-0",
+            "Running",
+            List.of(new FakePod.FakeContainer("app", Set.of("bash", "sh")))));
     serviceAccount = cluster.client();
     // A second cluster only a caller's kubeconfig (with its token) opens.
     callersCluster = MockCluster.start();
@@ -137,7 +145,12 @@ class BrowserExecTest {
 
   @Test
   void execForbiddenByRbacSaysWhichVerbsAreNeeded() throws IOException {
-    JsonNode seen = browser.run("execForbidden", page);
+    JsonNode seen =
+        browser.run(
+            "execFailure",
+            page,
+            Map.of("target", "team-a/locked-0", "shot", "exec-forbidden.png"),
+            Map.of());
 
     assertThat(seen.get("state").asText()).isEqualTo("failed");
     assertThat(seen.get("title").asText()).isEqualTo("No permission to open a shell");
@@ -145,6 +158,20 @@ class BrowserExecTest {
         .contains("locked-0")
         .contains("\"create\" and \"get\" on \"pods/exec\"");
     assertThat(seen.get("buttons")).extracting(JsonNode::asText).contains("Try again");
+  }
+
+  @Test
+  void aContainerWithoutAShellIsSaidPlainly() throws IOException {
+    JsonNode seen =
+        browser.run(
+            "execFailure",
+            page,
+            Map.of("target", "team-a/distroless-0", "shot", "exec-no-shell.png"),
+            Map.of());
+
+    assertThat(seen.get("title").asText()).isEqualTo("No shell in the container");
+    assertThat(seen.get("text").asText())
+        .isEqualTo("The pod distroless-0 has no shell: neither bash nor sh is in its image.");
   }
 
   @Test
@@ -157,11 +184,12 @@ class BrowserExecTest {
   }
 
   @Test
-  void aPastedKubeconfigOpensAShellWithTheCallersCredentials() throws IOException {
+  void aKubeconfigLoadedFromAFileOpensAShellWithTheCallersCredentials() throws IOException {
     String kubeconfig = callersCluster.kubeconfig("mine", "team-b", CALLERS_TOKEN);
 
     JsonNode seen = browser.run("execKubeconfig", page, Map.of("kubeconfig", kubeconfig), Map.of());
 
+    assertThat(seen.get("fileName").asText()).isEqualTo("mine.yaml");
     assertThat(callersCluster.execRequests()).hasSize(1);
     assertThat(seen.get("address").asText()).endsWith("/?exec=team-b/api-0");
     assertThat(seen.get("stored").asText()).doesNotContain(CALLERS_TOKEN);

@@ -15,7 +15,10 @@ import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { controlled, send } from './channel.mjs';
 import { lines, open, setUp, shot } from './pages.mjs';
-import { scenarios } from './scenarios.mjs';
+import { execScenarios } from './exec-scenarios.mjs';
+import { scenarios as sessionScenarios } from './scenarios.mjs';
+
+const scenarios = { ...sessionScenarios, ...execScenarios };
 
 const [webPackage, artifacts, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
 if (Number(process.versions.node.split('.')[0]) < 20) {

@@ -1,9 +1,11 @@
-// The page: a terminal attached to the relay's session, a status bar, the login form, the busy /
-// taken-over prompts, the find bar and the logs panel.
+// The page: a terminal attached to the relay's session — or, at `/?exec=namespace/pod[/container]`,
+// to a shell in a Kubernetes container through the relay's exec gateway — a status bar, the login
+// form, the exec form, the busy / taken-over prompts, the find bar and the logs panel.
 import '@xterm/xterm/css/xterm.css';
 import './style.css';
 import { logIn, logOut, refresh, stillLoggedIn, whoAmI } from './auth.js';
 import { tabClientId } from './client-id.js';
+import { createExecPage } from './exec-page.js';
 import { createLogsPanel } from './logs.js';
 import { CloseCode, RelayConnection } from './protocol.js';
 import { createStatus } from './status.js';
@@ -35,17 +37,38 @@ const connection = new RelayConnection({
   },
 });
 
+const exec = createExecPage({
+  term,
+  status,
+  ui: { showOverlay, hideOverlay, button },
+  leaveSession: () => {
+    connection.stop();
+    connection.forget();
+    if (logs.isOpen()) logs.close();
+  },
+  showLogin,
+  stillLoggedIn,
+});
+
 // For people and for the browser tests: the terminal and the connection's counters.
 window.term = term;
-window.kubetty = { connection, status: () => $('status').dataset.state };
+window.kubetty = { connection, exec: exec.terminal, status: () => $('status').dataset.state };
 
 // While history replays, xterm.js answers the queries in it (vim asks for the cursor position,
 // colours, device attributes): those answers start with ESC and would land in the shell as junk.
 const stale = (data) => connection.replaying() && data.startsWith('\x1b');
-term.onData((data) => stale(data) || connection.input(encoder.encode(data)));
-term.onBinary((data) => stale(data) || connection.input(Uint8Array.from(data, (c) => c.charCodeAt(0))));
+term.onData((data) => {
+  if (exec.active()) exec.input(data);
+  else stale(data) || connection.input(encoder.encode(data));
+});
+term.onBinary((data) => {
+  const bytes = Uint8Array.from(data, (c) => c.charCodeAt(0));
+  if (exec.active()) exec.input(bytes);
+  else stale(data) || connection.input(bytes);
+});
 term.onResize(({ cols, rows }) => {
   connection.resize(cols, rows);
+  exec.resize(cols, rows);
   $('size').textContent = `${cols}×${rows}`;
 });
 $('size').textContent = `${term.cols}×${term.rows}`;
@@ -102,8 +125,18 @@ async function boot() {
   }
   signedIn(who);
   if (who.state === 'out') showLogin();
-  else connection.start();
+  else start();
 }
+
+/** Starts what the address asks for (the session, or a pod's shell), once signed in. */
+function start() {
+  const opening = exec.start(); // on a session address: only asks whether to offer Exec…
+  if (!exec.active()) connection.start();
+  return opening;
+}
+
+// Back and forward between the session and exec addresses: the page starts over for the address.
+window.addEventListener('popstate', () => location.reload());
 
 function signedIn(who) {
   $('auth-warning').hidden = who.authMode !== 'disabled';
@@ -115,6 +148,7 @@ function signedIn(who) {
 function showLogin(message = '') {
   status.show('signed-out');
   hideOverlay();
+  exec.hideForm();
   if (logs.isOpen()) logs.close();
   document.body.dataset.auth = 'out';
   $('login').hidden = false;
@@ -143,7 +177,8 @@ $('login-form').addEventListener('submit', async (event) => {
     $('login').hidden = true;
     delete document.body.dataset.auth;
     signedIn({ state: 'in', username: result.username, authMode: 'local' });
-    connection.start();
+    if (exec.active()) exec.afterSignIn();
+    else start();
     term.focus();
   } catch {
     $('login-error').textContent = 'The relay cannot be reached.';
@@ -154,6 +189,7 @@ $('login-form').addEventListener('submit', async (event) => {
 
 $('logout').addEventListener('click', async () => {
   connection.stop();
+  exec.stop();
   await logOut();
   connection.forget();
   term.reset();
@@ -175,15 +211,21 @@ function hideOverlay() {
   $('overlay').hidden = true;
 }
 
-function button(label, action, className = '') {
+function button(label, action, className = '', key = '') {
   const element = document.createElement('button');
   element.type = 'button';
   element.textContent = label;
   element.className = className;
+  if (key) {
+    const hint = document.createElement('kbd');
+    hint.textContent = key;
+    element.append(hint);
+  }
   element.addEventListener('click', () => {
     hideOverlay();
     action();
-    term.focus();
+    // Unless the action moved the focus (to a form), typing goes to the terminal again.
+    if (document.activeElement === element || document.activeElement === document.body) term.focus();
   });
   return element;
 }

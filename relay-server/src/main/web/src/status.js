@@ -8,15 +8,20 @@ const LABELS = {
   busy: 'in use elsewhere',
   taken: 'taken over',
   'signed-out': 'signed out',
+  ended: 'ended',
+  failed: 'failed',
 };
 
-/** Binds the status elements; returns `{show(state, detail), addLost(bytes)}`. */
+/**
+ * Binds the status elements; returns `{show(state, detail), addLost(bytes)}`. A string `detail`
+ * replaces the state's usual label.
+ */
 export function createStatus({ state, text, lost }) {
   let lostBytes = 0;
   return {
     show(name, detail) {
       state.dataset.state = name;
-      let label = LABELS[name] ?? name;
+      let label = typeof detail === 'string' ? detail : (LABELS[name] ?? name);
       if (name === 'reconnecting' && detail?.delay > 1000) {
         label = `reconnecting in ${Math.ceil(detail.delay / 1000)} s…`;
       }

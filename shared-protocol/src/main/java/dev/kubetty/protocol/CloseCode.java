@@ -16,6 +16,11 @@ public enum CloseCode {
   PROTOCOL_ERROR(4400),
   /** Authentication expired or was revoked during the session. */
   UNAUTHORIZED(4401),
+  /**
+   * Exec sockets ({@code GET /exec}) only: no valid exec ticket — none in time, unknown, used,
+   * expired, or another user's. The same code a client sees for an HTTP 403 at the upgrade.
+   */
+  FORBIDDEN(4403),
   /** Another client is attached; retry with {@code takeover: true} to replace it. */
   BUSY(4409),
   /** Another client took the session over. */
@@ -50,7 +55,7 @@ public enum CloseCode {
   public static boolean isReconnectable(int code) {
     return switch (of(code).orElse(INTERNAL_ERROR)) {
       case GOING_AWAY, ABNORMAL, INTERNAL_ERROR -> true;
-      case NORMAL, PROTOCOL_ERROR, UNAUTHORIZED, BUSY, TAKEN_OVER -> false;
+      case NORMAL, PROTOCOL_ERROR, UNAUTHORIZED, FORBIDDEN, BUSY, TAKEN_OVER -> false;
     };
   }
 }

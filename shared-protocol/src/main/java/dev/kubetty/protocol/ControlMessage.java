@@ -21,9 +21,33 @@ public sealed interface ControlMessage {
    *     the buffered history"
    * @param takeover whether to replace a client that is already attached
    * @param client an opaque id the client instance keeps across its reconnects, or {@code null}
+   * @param ticket on {@code GET /exec} without {@code ?ticket=}: the one-time exec ticket
+   *     (PROTOCOL.md section 15); {@code null} otherwise, and ignored on {@code /ws}
    */
-  record Hello(int cols, int rows, Long resumeFrom, boolean takeover, String client)
+  record Hello(int cols, int rows, Long resumeFrom, boolean takeover, String client, String ticket)
       implements ControlMessage {
+    /** A hello without an exec ticket (every {@code /ws} client). */
+    public Hello(int cols, int rows, Long resumeFrom, boolean takeover, String client) {
+      this(cols, rows, resumeFrom, takeover, client, null);
+    }
+
+    /** Never prints the ticket. */
+    @Override
+    public String toString() {
+      return "Hello[cols="
+          + cols
+          + ", rows="
+          + rows
+          + ", resumeFrom="
+          + resumeFrom
+          + ", takeover="
+          + takeover
+          + ", client="
+          + client
+          + (ticket == null ? "" : ", ticket=…")
+          + "]";
+    }
+
     @Override
     public String type() {
       return "hello";

@@ -36,6 +36,9 @@ public final class MessageCodec {
         if (h.client() != null) {
           node.put("client", h.client());
         }
+        if (h.ticket() != null) {
+          node.put("ticket", h.ticket());
+        }
       }
       case Ready r ->
           node.put("session", r.session())
@@ -76,7 +79,8 @@ public final class MessageCodec {
               requireInt(node, "rows"),
               optionalLong(node, "resumeFrom"),
               optionalBoolean(node, "takeover"),
-              optionalText(node, "client"));
+              optionalText(node, "client"),
+              optionalText(node, "ticket"));
       case "ready" ->
           new Ready(
               requireText(node, "session"),

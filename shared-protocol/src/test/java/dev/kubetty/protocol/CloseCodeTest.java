@@ -15,6 +15,7 @@ class CloseCodeTest {
     "1011, true",
     "4400, false",
     "4401, false",
+    "4403, false",
     "4409, false",
     "4410, false",
     "1002, true",

@@ -26,6 +26,7 @@ class MessageCodecTest {
     return Stream.of(
         new Hello(80, 24, null, false, null),
         new Hello(1000, 500, 123_456_789_012L, true, "client-1"),
+        new Hello(80, 24, null, false, null, "exec-ticket-1"),
         new Ready("s-1", 42, 1 << 20, 99),
         new Resize(132, 43),
         new Ack(Long.MAX_VALUE),

@@ -20,6 +20,7 @@ import javax.net.ssl.SSLException;
  *   <tr><td>{@code pod_not_found}</td><td>no such pod or container</td></tr>
  *   <tr><td>{@code pod_not_running}</td><td>the pod is Pending, Succeeded, Failed…</td></tr>
  *   <tr><td>{@code cluster_unreachable}</td><td>refused, timed out, unknown host, TLS</td></tr>
+ *   <tr><td>{@code no_shell}</td><td>the command (default: bash, else sh) is not in the image</td></tr>
  *   <tr><td>{@code exec_failed}</td><td>anything else (the server's words)</td></tr>
  * </table>
  */
@@ -33,6 +34,28 @@ record ExecFailure(String code, String message) {
             + " is "
             + phase
             + ", not running: a shell can only be opened in a running pod.");
+  }
+
+  /**
+   * The command could not run in the container ({@code runtimeWords} from the exec's Status), or
+   * {@code null} if {@code runtimeWords} is {@code null}: {@code no_shell} when the default shell
+   * (bash, else sh) or the named program is not in the image, else {@code exec_failed}.
+   */
+  static ExecFailure notRun(ExecTarget target, String runtimeWords) {
+    if (runtimeWords == null) {
+      return null;
+    }
+    String where =
+        target.container() == null ? "pod " + target.pod() : "container " + target.container();
+    if (runtimeWords.contains("executable file not found")
+        || runtimeWords.contains("no such file")) {
+      return new ExecFailure(
+          "no_shell",
+          target.command().isEmpty()
+              ? "The " + where + " has no shell: neither bash nor sh is in its image."
+              : "The " + where + " has no " + target.command().getFirst() + " in its image.");
+    }
+    return new ExecFailure("exec_failed", "Could not run the command: " + runtimeWords);
   }
 
   static ExecFailure notFound(ExecTarget target) {

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>{@code POST /api/exec/tickets} with the target (and optionally the caller's kubeconfig)
  *       answers a one-time ticket valid 60 s ({@link TicketHandler}).
- *   <li>{@code GET /exec?ticket=…} upgrades to a WebSocket ({@code kubetty.v1}); the ticket is used
- *       up by the upgrade. After {@code hello} the exec starts ({@link ExecSocket}).
+ *   <li>{@code GET /exec} upgrades to a WebSocket ({@code kubetty.v1}) whose first frame, {@code
+ *       hello}, carries the ticket; or {@code GET /exec?ticket=…}, whose upgrade uses the ticket up
+ *       (HTTP 403 if it is not valid). After {@code hello} the exec starts ({@link ExecSocket}).
  * </ol>
  *
  * <p>Off unless configured ({@link ExecConfig#enabled()}): then both routes answer 404 with a
@@ -102,34 +103,54 @@ public final class ExecGateway implements AutoCloseable {
           "WebSocket subprotocol " + Protocol.SUBPROTOCOL + " required");
       return null;
     }
+    Object principal = request.getAttribute(Principal.ATTRIBUTE);
+    // The login this socket runs under: if it is revoked, the socket closes with 4401.
+    Principal login = principal instanceof Principal p ? p : null;
+    String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     String token = TicketHandler.queryParameter(request, "ticket");
-    var ticket = tickets.redeem(token);
-    if (ticket.isEmpty()) {
-      Response.writeError(
-          request,
-          response,
-          callback,
-          HttpStatus.FORBIDDEN_403,
-          "exec ticket unknown, already used or expired");
+    if (token == null) {
+      // The ticket comes in the first frame (hello), out of URLs and proxy logs.
+      response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+      return new ExecSocket(null, login, this, id);
+    }
+    try {
+      ExecTicket ticket = redeem(token, principal);
+      response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+      return new ExecSocket(ticket, login, this, id);
+    } catch (TicketRefused e) {
+      Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, e.getMessage());
       return null;
     }
+  }
+
+  /** Why a ticket opens no exec; the message is for the client (HTTP 403 or close 4403). */
+  static final class TicketRefused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TicketRefused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Redeems {@code token} (used up even if refused) for the user {@code principal} of the upgrade.
+   *
+   * @throws TicketRefused if it is unknown, used, expired, or another user's
+   */
+  ExecTicket redeem(String token, Object principal) throws TicketRefused {
+    var ticket = tickets.redeem(token);
+    if (ticket.isEmpty()) {
+      throw new TicketRefused("exec ticket unknown, already used or expired");
+    }
     Principal owner = ticket.get().owner();
-    if (owner != null && !sameUser(request.getAttribute(Principal.ATTRIBUTE), owner)) {
+    if (owner != null && !sameUser(principal, owner)) {
       log.info(
           "event=exec-ticket-foreign owner={} target={}",
           owner.username(),
           ticket.get().target().label());
-      Response.writeError(
-          request,
-          response,
-          callback,
-          HttpStatus.FORBIDDEN_403,
-          "exec ticket belongs to another user");
-      return null;
+      throw new TicketRefused("exec ticket belongs to another user");
     }
-    response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
-    String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    return new ExecSocket(ticket.get(), this, id);
+    return ticket.get();
   }
 
   private static boolean sameUser(Object principal, Principal owner) {

@@ -86,7 +86,11 @@ final class ExecRunner {
       pump(started);
       Integer code = exitCode(started);
       stopKeepalive();
-      if (code != null) {
+      ExecFailure notRun = ExecFailure.notRun(ticket.target(), started.startFailure());
+      if (notRun != null) {
+        outbox.text(new ErrorReply(notRun.code(), notRun.message()));
+        outbox.close(CloseCode.NORMAL.code(), "exec failed: " + notRun.code());
+      } else if (code != null) {
         outbox.text(new Exit(code));
         outbox.close(CloseCode.NORMAL.code(), "shell exited with " + code);
       } else {

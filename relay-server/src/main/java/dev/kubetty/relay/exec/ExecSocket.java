@@ -30,7 +30,13 @@ import org.slf4j.LoggerFactory;
  *   AWAIT_HELLO --hello--> ready sent, exec starting --started--> RUNNING --exit--> exit, close 1000
  *        |                          |                                |
  *        +--bad frame: 4400         +--cannot start: error, 1000     +--client closes: exec closed
+ *        +--no valid ticket: 4403 (ticket-less upgrade only)
  * </pre>
+ *
+ * <p>Tickets: a socket upgraded with {@code ?ticket=} holds its redeemed ticket from the start. A
+ * socket upgraded without one must send, within {@link #TICKET_TIMEOUT_MILLIS}, a {@code hello}
+ * whose {@code ticket} field is valid (issued, unexpired, unused, the upgrading user's); anything
+ * else closes it with 4403 and the reason. A ticket in both places is a protocol error.
  *
  * <p>The stream is new for every exec: {@code ready.offset} is 0 and {@code resumeFrom} is ignored
  * (an exec cannot be resumed; reconnect means a new ticket and a new shell). Input and resizes that
@@ -47,7 +53,11 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   private static final Logger log = LoggerFactory.getLogger(ExecSocket.class);
   private static final int MAX_PENDING_INPUT = 64 << 10;
 
-  private final ExecTicket ticket;
+  /** How long a socket upgraded without {@code ?ticket=} may take to send its ticket. */
+  static final long TICKET_TIMEOUT_MILLIS = 5_000;
+
+  private final Principal login;
+  private final boolean ticketInHello;
   private final ExecGateway gateway;
   private final String id;
   private final SendWindow window = new SendWindow(1 << 20);
@@ -57,13 +67,20 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   private ScheduledFuture<?> helloTimeout;
   private ScheduledFuture<?> pings;
   private ExecRunner runner;
+  private ExecTicket ticket;
   private boolean helloSeen;
   private Resize pendingResize;
   private volatile ExecStream stream;
   private volatile boolean closed;
 
-  ExecSocket(ExecTicket ticket, ExecGateway gateway, String id) {
+  /**
+   * @param ticket the ticket redeemed at the upgrade, or {@code null}: it comes with {@code hello}
+   * @param login the upgrading user ({@code null} without authentication)
+   */
+  ExecSocket(ExecTicket ticket, Principal login, ExecGateway gateway, String id) {
     this.ticket = ticket;
+    this.ticketInHello = ticket == null;
+    this.login = login;
     this.gateway = gateway;
     this.id = id;
   }
@@ -73,10 +90,9 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
     this.socket = session;
     this.outbox = new Outbox(session, "exec-out-" + id);
     gateway.opened(this);
+    long helloWithin = ticketInHello ? TICKET_TIMEOUT_MILLIS : Protocol.HELLO_TIMEOUT_MILLIS;
     helloTimeout =
-        gateway
-            .scheduler()
-            .schedule(this::closeIfNoHello, Protocol.HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        gateway.scheduler().schedule(this::closeIfNoHello, helloWithin, TimeUnit.MILLISECONDS);
     long every = gateway.pingInterval().toMillis();
     pings =
         gateway
@@ -87,7 +103,10 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
                 every,
                 TimeUnit.MILLISECONDS);
     log.info(
-        "exec={} event=socket-open user={} target={}", id, ticket.user(), ticket.target().label());
+        "exec={} event=socket-open user={} target={}",
+        id,
+        login == null ? "-" : login.username(),
+        ticketInHello ? "(ticket in hello)" : ticket.target().label());
   }
 
   @Override
@@ -136,10 +155,36 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
       protocolError("hello size out of range (cols 1-1000, rows 1-500)");
       return;
     }
+    if (!admitted(hello)) {
+      return;
+    }
     helloSeen = true;
     outbox.text(new Ready("exec-" + id, 0, window.size(), 0));
     runner = new ExecRunner(ticket, gateway, id, window, outbox, this::attach);
     runner.start(hello.cols(), hello.rows());
+  }
+
+  /** Checks the ticket side of {@code hello}; false after closing the socket. */
+  private boolean admitted(Hello hello) {
+    if (!ticketInHello) {
+      if (hello.ticket() != null) {
+        protocolError("exec ticket given twice (URL and hello)");
+        return false;
+      }
+      return true;
+    }
+    if (hello.ticket() == null) {
+      forbidden("exec ticket required: send it in hello's 'ticket' field");
+      return false;
+    }
+    try {
+      ticket = gateway.redeem(hello.ticket(), login);
+    } catch (ExecGateway.TicketRefused e) {
+      forbidden(e.getMessage());
+      return false;
+    }
+    log.info("exec={} event=ticket-redeemed target={}", id, ticket.target().label());
+    return true;
   }
 
   private void onResize(Resize r) {
@@ -236,19 +281,30 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   }
 
   private void closeIfNoHello() {
-    if (!helloSeen && socket.isOpen()) {
-      protocolError("no hello within 10 s");
+    if (helloSeen || !socket.isOpen()) {
+      return;
+    }
+    if (ticketInHello) {
+      forbidden("no exec ticket within " + TICKET_TIMEOUT_MILLIS / 1000 + " s");
+    } else {
+      protocolError("no hello within " + Protocol.HELLO_TIMEOUT_MILLIS / 1000 + " s");
     }
   }
 
+  /** The login this socket runs under ({@code null} without authentication). */
   Principal owner() {
-    return ticket.owner();
+    return login;
   }
 
   /** Closes from the relay's side (revoked login, shutdown); the exec ends with the socket. */
   void closeFromRelay(CloseCode code, String reason) {
     log.info("exec={} event=closed-by-relay code={} reason={}", id, code.code(), reason);
     outbox.close(code.code(), reason);
+  }
+
+  private void forbidden(String reason) {
+    log.info("exec={} event=ticket-refused reason={}", id, reason);
+    outbox.close(CloseCode.FORBIDDEN.code(), reason);
   }
 
   private void protocolError(String reason) {

@@ -2,7 +2,9 @@ package dev.kubetty.relay.exec;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.ExecListener;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,11 +38,30 @@ final class ExecStream implements AutoCloseable {
   private static final int READY_WAIT_MILLIS = 2_000;
 
   private final ExecWatch watch;
+  private final StatusRecorder status;
   private volatile int cols;
   private volatile int rows;
 
-  private ExecStream(ExecWatch watch, int cols, int rows) {
+  /** Keeps the runtime's words when the command could not run at all (not a non-zero exit). */
+  private static final class StatusRecorder implements ExecListener {
+    private volatile String failure;
+
+    @Override
+    public void onExit(int code, Status status) {
+      if (status != null
+          && "Failure".equals(status.getStatus())
+          && !"NonZeroExitCode".equals(status.getReason())) {
+        failure = status.getMessage() == null ? status.getReason() : status.getMessage();
+      }
+    }
+
+    @Override
+    public void onClose(int code, String reason) {}
+  }
+
+  private ExecStream(ExecWatch watch, StatusRecorder status, int cols, int rows) {
     this.watch = watch;
+    this.status = status;
     this.cols = cols;
     this.rows = rows;
   }
@@ -58,6 +79,7 @@ final class ExecStream implements AutoCloseable {
         throw new StartFailure(ExecFailure.notRunning(target, phase), null);
       }
       String container = container(pod, target);
+      StatusRecorder status = new StatusRecorder();
       ExecWatch watch =
           client
               .pods()
@@ -68,9 +90,10 @@ final class ExecStream implements AutoCloseable {
               .redirectingInput()
               .redirectingOutput()
               .withTTY()
+              .usingListener(status)
               .exec(target.argv().toArray(String[]::new));
       watch.resize(cols, rows);
-      return new ExecStream(watch, cols, rows);
+      return new ExecStream(watch, status, cols, rows);
     } catch (StartFailure e) {
       throw e;
     } catch (RuntimeException e) {
@@ -140,6 +163,14 @@ final class ExecStream implements AutoCloseable {
    */
   CompletableFuture<Integer> exitCode() {
     return watch.exitCode();
+  }
+
+  /**
+   * Once {@link #exitCode} is done: the container runtime's message if the command could not run at
+   * all (e.g. {@code executable file not found}), else {@code null}.
+   */
+  String startFailure() {
+    return status.failure;
   }
 
   @Override

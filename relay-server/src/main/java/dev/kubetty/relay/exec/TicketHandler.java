@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/exec/tickets}: checks a target and answers a one-time ticket.
+ * {@code POST /api/exec/tickets}: checks a target and answers a one-time ticket. Also {@code GET
+ * /api/exec}: what this relay's gateway accepts, {@code {"serviceAccount":bool,"kubeconfig":bool}}
+ * (whether an allow-list is set; whether callers may send a kubeconfig), for forms.
  *
  * <p>Request body (JSON, at most 256 KiB + 4 KiB):
  *
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TicketHandler extends Handler.Abstract {
   static final String TICKETS_PATH = "/api/exec/tickets";
+  static final String SETTINGS_PATH = "/api/exec";
   private static final Logger log = LoggerFactory.getLogger(TicketHandler.class);
   private static final ObjectMapper JSON = JsonReply.JSON;
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
@@ -56,7 +59,8 @@ final class TicketHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
     boolean tickets = path.equals(TICKETS_PATH);
-    if (!tickets && !path.equals(ExecGateway.EXEC_PATH)) {
+    boolean settings = path.equals(SETTINGS_PATH);
+    if (!tickets && !settings && !path.equals(ExecGateway.EXEC_PATH)) {
       return false;
     }
     if (!config.enabled()) {
@@ -68,13 +72,16 @@ final class TicketHandler extends Handler.Abstract {
           "The exec gateway is off. Set KUBETTY_EXEC_ALLOW (pods the relay's service account may"
               + " exec into) or KUBETTY_EXEC_KUBECONFIG=on.");
     }
+    if (settings) {
+      return settings(request, response, callback);
+    }
     if (!tickets) {
       return error(
           response,
           callback,
           400,
           "bad_request",
-          "GET /exec is a WebSocket upgrade (subprotocol kubetty.v1) with ?ticket=…");
+          "GET /exec is a WebSocket upgrade (subprotocol kubetty.v1); the ticket goes in hello");
     }
     if (!request.getMethod().equals("POST")) {
       response.getHeaders().put(HttpHeader.ALLOW, "POST");
@@ -116,6 +123,17 @@ final class TicketHandler extends Handler.Abstract {
     } catch (Refusal r) {
       return error(response, callback, r.status, r.code, r.getMessage());
     }
+  }
+
+  private boolean settings(Request request, Response response, Callback callback) {
+    if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+      response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+      return error(response, callback, 405, "method_not_allowed", "use GET");
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("serviceAccount", !config.allow().isEmpty());
+    answer.put("kubeconfig", config.callerKubeconfig());
+    return json(response, callback, 200, answer);
   }
 
   /** A request this handler refuses, with its HTTP status and error code. */

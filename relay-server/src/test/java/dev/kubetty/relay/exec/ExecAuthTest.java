@@ -2,6 +2,7 @@ package dev.kubetty.relay.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubetty.protocol.ControlMessage.Hello;
 import dev.kubetty.relay.auth.PasswordHasher;
 import dev.kubetty.relay.auth.UserAdmin;
 import dev.kubetty.relay.server.RelayRuntime;
@@ -126,6 +127,31 @@ class ExecAuthTest {
       assertThat(logout.status()).isEqualTo(204);
 
       assertThat(socket.awaitClose(Duration.ofSeconds(8)).code()).isEqualTo(4401);
+    }
+  }
+
+  @Test
+  void aTicketInHelloNeedsTheLoginAtTheUpgradeAndTheTicketsOwner() throws Exception {
+    String alice = login("alice");
+    String bob = login("bob");
+    URI ticketless = URI.create("ws://127.0.0.1:" + relay.server().port() + "/exec");
+
+    try (TestSocket anonymous = TestSocket.open(ticketless)) {
+      anonymous.awaitRefused(401);
+    }
+    try (TestSocket someoneElse =
+        TestSocket.open(ticketless, Map.of("Authorization", "Bearer " + bob))) {
+      someoneElse.send(new Hello(80, 24, null, false, null, ticketFor(alice)));
+      TestSocket.Closed closed = someoneElse.awaitClose();
+      assertThat(closed.code()).isEqualTo(4403);
+      assertThat(closed.reason()).isEqualTo("exec ticket belongs to another user");
+    }
+    try (TestSocket owner =
+        TestSocket.open(ticketless, Map.of("Authorization", "Bearer " + alice))) {
+      owner.send(new Hello(80, 24, null, false, null, ticketFor(alice)));
+      owner.awaitReady();
+      owner.type("echo hello-ticket-$((5*5))\r");
+      owner.readUntil("hello-ticket-25");
     }
   }
 }

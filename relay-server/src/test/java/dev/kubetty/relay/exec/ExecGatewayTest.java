@@ -203,6 +203,27 @@ class ExecGatewayTest {
   }
 
   @Test
+  void aContainerWithoutAnyShellIsSaidPlainly() throws Exception {
+    cluster.add(
+        new FakePod(
+            "team-a",
+            "distroless-0",
+            "Running",
+            List.of(new FakePod.FakeContainer("app", java.util.Set.of("bash", "sh")))));
+    startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
+    String ticket = ticket(Map.of("namespace", "team-a", "pod", "distroless-0"));
+    try (TestSocket socket = TestSocket.open(execUri(ticket))) {
+      socket.hello();
+      ControlMessage.ErrorReply error =
+          (ControlMessage.ErrorReply) ((TestSocket.Text) socket.next()).message();
+      assertThat(error.code()).isEqualTo("no_shell");
+      assertThat(error.message())
+          .isEqualTo("The pod distroless-0 has no shell: neither bash nor sh is in its image.");
+      assertThat(socket.awaitClose().code()).isEqualTo(1000);
+    }
+  }
+
+  @Test
   void aPodThatIsNotRunningIsSaidPlainly() throws Exception {
     startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
     String ticket = ticket(Map.of("namespace", "team-a", "pod", "web-1"));

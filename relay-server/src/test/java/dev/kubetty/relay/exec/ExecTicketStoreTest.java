@@ -2,10 +2,7 @@ package dev.kubetty.relay.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,28 +69,5 @@ class ExecTicketStoreTest {
   @Test
   void aTicketNeverPrintsItsKubeconfig() {
     assertThat(grant.toString()).doesNotContain("secret").contains("team-a/web-0");
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

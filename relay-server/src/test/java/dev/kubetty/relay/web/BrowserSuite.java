@@ -75,7 +75,15 @@ final class BrowserSuite implements AutoCloseable {
    * @throws AssertionError with the scenario's error and the last screen lines if it failed
    */
   JsonNode run(String name, URI url, Map<String, Runnable> controls) throws IOException {
+    return run(name, url, Map.of(), controls);
+  }
+
+  /** As {@link #run(String, URI, Map)}, handing the scenario {@code args} (its second argument). */
+  JsonNode run(String name, URI url, Map<String, String> args, Map<String, Runnable> controls)
+      throws IOException {
     ObjectNode request = JSON.createObjectNode().put("run", name).put("url", url.toString());
+    ObjectNode scenarioArgs = request.putObject("args");
+    args.forEach(scenarioArgs::put);
     send(request);
     while (true) {
       JsonNode message = next();

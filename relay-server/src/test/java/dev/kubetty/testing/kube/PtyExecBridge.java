@@ -69,6 +69,8 @@ final class PtyExecBridge extends WebSocketListener {
                       "TERM", "xterm-256color",
                       "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"))
               .setDirectory(home.toString())
+              // A TTY exec has one stream, as the kubelet's: stderr (dash's prompt) shares the PTY.
+              .setRedirectErrorStream(true)
               .setInitialColumns(80)
               .setInitialRows(24)
               .start();
@@ -78,7 +80,9 @@ final class PtyExecBridge extends WebSocketListener {
       return;
     }
     PtyProcess started = process;
-    Thread.ofVirtual().name("mock-exec-pump").start(() -> pump(socket, started));
+    // A platform thread: pty4j's read blocks in native code, which pins a virtual thread's
+    // carrier; two idle execs would then starve every virtual thread on a 2-core machine.
+    Thread.ofPlatform().daemon().name("mock-exec-pump").start(() -> pump(socket, started));
   }
 
   private static void pump(WebSocket socket, PtyProcess process) {

@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running TTY exec through the Kubernetes API ({@code v4.channel.k8s.io} via fabric8): output
@@ -20,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Threads: {@link #output()} is read by one thread; the rest may be called from any thread.
  */
 final class ExecStream implements AutoCloseable {
+  private static final long STATUS_WAIT_SECONDS = 2;
+
   /** Thrown by {@link #start} when the exec cannot begin; carries what to tell the client. */
   static final class StartFailure extends Exception {
     private static final long serialVersionUID = 1L;
@@ -42,8 +46,13 @@ final class ExecStream implements AutoCloseable {
   private volatile int cols;
   private volatile int rows;
 
-  /** Keeps the runtime's words when the command could not run at all (not a non-zero exit). */
+  /**
+   * Keeps the runtime's words when the command could not run at all (not a non-zero exit). fabric8
+   * can complete the exit-code future before it hands the listener the Status, so readers wait for
+   * the listener to have been told how the exec ended.
+   */
   private static final class StatusRecorder implements ExecListener {
+    private final CountDownLatch told = new CountDownLatch(1);
     private volatile String failure;
 
     @Override
@@ -53,10 +62,23 @@ final class ExecStream implements AutoCloseable {
           && !"NonZeroExitCode".equals(status.getReason())) {
         failure = status.getMessage() == null ? status.getReason() : status.getMessage();
       }
+      told.countDown();
     }
 
     @Override
-    public void onClose(int code, String reason) {}
+    public void onFailure(Throwable t, Response failureResponse) {
+      told.countDown();
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+      told.countDown();
+    }
+
+    String awaitFailure() throws InterruptedException {
+      told.await(STATUS_WAIT_SECONDS, TimeUnit.SECONDS);
+      return failure;
+    }
   }
 
   private ExecStream(ExecWatch watch, StatusRecorder status, int cols, int rows) {
@@ -167,10 +189,11 @@ final class ExecStream implements AutoCloseable {
 
   /**
    * Once {@link #exitCode} is done: the container runtime's message if the command could not run at
-   * all (e.g. {@code executable file not found}), else {@code null}.
+   * all (e.g. {@code executable file not found}), else {@code null}. Waits (up to 2 s) for fabric8
+   * to report the exec's end to its listener.
    */
-  String startFailure() {
-    return status.failure;
+  String startFailure() throws InterruptedException {
+    return status.awaitFailure();
   }
 
   @Override

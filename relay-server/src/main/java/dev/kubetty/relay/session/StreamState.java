@@ -84,8 +84,8 @@ final class StreamState {
     }
   }
 
-  /** Records that the shell exited after every byte appended so far; returns that offset. */
-  long recordExit(int code) {
+  /** Records that the shell exited after every byte appended so far. */
+  void recordExit(int code) {
     lock.lock();
     try {
       long offset = ring.end();
@@ -94,7 +94,6 @@ final class StreamState {
         exits.removeFirst();
       }
       changed.signalAll();
-      return offset;
     } finally {
       lock.unlock();
     }

@@ -196,7 +196,10 @@ public final class TerminalSession implements AutoCloseable {
         if (closed) {
           return;
         }
-        recorder.exit(stream.recordExit(code), code);
+        // The transcript hears of the exit before any client can (this thread is the only
+        // appender, so the head cannot move in between).
+        recorder.exit(stream.head(), code);
+        stream.recordExit(code);
         log.info("session={} event=shell-exited code={}", id(), code);
         boolean quick = System.nanoTime() - started < TimeUnit.SECONDS.toNanos(1);
         backoffMillis = quick ? Math.min(Math.max(250, backoffMillis * 2), 30_000) : 0;

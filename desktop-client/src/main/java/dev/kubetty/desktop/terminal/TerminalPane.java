@@ -93,12 +93,13 @@ public final class TerminalPane extends BorderPane implements TabsView.Disposabl
     boolean visible = status.state() != TabState.LIVE && !status.message().isBlank();
     banner.setVisible(visible);
     banner.setManaged(visible);
-    banner.getStyleClass().removeAll("state-warning", "state-danger", "state-info");
+    banner.getStyleClass().removeAll("state-warning", "state-danger", "state-info", "state-ended");
     banner.getStyleClass().add(styleFor(status.state()));
     boolean busy = status.state() == TabState.CONNECTING || status.state() == TabState.RECONNECTING;
     spinner.setVisible(busy);
     spinner.setManaged(busy);
     message.setText(status.message());
+    message.setWrapText(true);
     action.setUserData(status.action());
     action.setText(status.action().buttonText());
     action.setVisible(status.action() != TabAction.NONE);
@@ -109,6 +110,7 @@ public final class TerminalPane extends BorderPane implements TabsView.Disposabl
     return switch (state) {
       case CONNECTING, RECONNECTING -> "state-info";
       case BUSY, TAKEN_OVER, LOGIN_REQUIRED -> "state-warning";
+      case ENDED -> "state-ended";
       default -> "state-danger";
     };
   }

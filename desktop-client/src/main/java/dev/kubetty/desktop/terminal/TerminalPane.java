@@ -85,6 +85,7 @@ public final class TerminalPane extends BorderPane implements TabsView.Disposabl
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     action.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+    action.setMinWidth(Region.USE_PREF_SIZE);
     action.setOnAction(e -> onAction.accept((TabAction) action.getUserData()));
     banner.getChildren().addAll(spinner, message, grow, action);
   }

@@ -115,7 +115,7 @@ public final class PodPicker {
 
   private Node filterField() {
     filter.setId("picker-filter");
-    filter.setPromptText("Type to filter pods and containers");
+    filter.setPromptText("Type to filter pods and containers, e.g. \"web app\"");
     filter.getStyleClass().add(Styles.LARGE);
     filter.textProperty().bindBidirectional(model.filterProperty());
     return filter;
@@ -165,7 +165,7 @@ public final class PodPicker {
     open.setId("picker-open");
     open.getStyleClass().add(Styles.ACCENT);
     open.setOnAction(e -> openSelected());
-    open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+    open.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(list.getItems()));
     HBox footer = new HBox(8, keys, grow, cancel, open);
     footer.setAlignment(Pos.CENTER_LEFT);
     return footer;
@@ -279,6 +279,9 @@ public final class PodPicker {
 
   private void openSelected() {
     PickerRow row = list.getSelectionModel().getSelectedItem();
+    if (row == null && !list.getItems().isEmpty()) {
+      row = list.getItems().getFirst(); // the highlighted row, else the first
+    }
     if (row == null) {
       return;
     }

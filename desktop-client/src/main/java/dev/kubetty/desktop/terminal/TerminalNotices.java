@@ -2,12 +2,14 @@ package dev.kubetty.desktop.terminal;
 
 /**
  * Lines the app writes into a terminal itself, styled so they cannot be mistaken for the shell's
- * output: a yellow bar for lost output, dim text for shell restarts and exec tab events, a red bar
- * for an exec that failed.
+ * output: a yellow bar for lost output, dim text for shell restarts and exec tab events, a grey bar
+ * for an exec's exit code, bold red text for an exec that failed.
  */
 public final class TerminalNotices {
   private static final String BAR = "\u001b[0m\r\n\u001b[30;43m ";
   private static final String END = " \u001b[0m\r\n";
+  private static final String DIM = "\u001b[0m\r\n\u001b[2m";
+  private static final String DIM_END = "\u001b[0m\r\n";
 
   private TerminalNotices() {}
 
@@ -56,13 +58,8 @@ public final class TerminalNotices {
 
   /** An exec tab's shell could not start or was cut, {@code why} in plain words. */
   public static String execFailed(String why) {
-    return "\u001b[0m\r\n\u001b[97;41m kubetty: "
+    return "\u001b[0m\r\n\u001b[1;31mkubetty: "
         + why
-        + " "
-        + END
-        + "\u001b[2mPress Enter or R to try again.\u001b[0m\r\n";
+        + "\u001b[0m\r\n\u001b[2mPress Enter or R to try again.\u001b[0m\r\n";
   }
-
-  private static final String DIM = "\u001b[0m\r\n\u001b[2m";
-  private static final String DIM_END = "\u001b[0m\r\n";
 }

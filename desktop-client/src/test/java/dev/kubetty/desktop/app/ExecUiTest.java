@@ -228,6 +228,8 @@ class ExecUiTest {
     waitFor(() -> !list.getItems().isEmpty());
     assertThat(list.getItems().getFirst()).isEqualTo(new PickerRow.Recent(WEB));
     assertThat(list.getItems()).contains(new PickerRow.Recent(LOCKED));
+    waitFor(() -> list.getItems().size() == 8); // 2 recent + 6 containers
+    Screens.save(picker.stage().getScene(), "13-pod-picker-recent");
     robot.clickOn("#picker-filter").type(KeyCode.ENTER);
     waitFor(() -> reopened.size() == 2 && reopened.get(1).spec().exec().equals(WEB));
     TerminalTabModel again = reopened.get(1);

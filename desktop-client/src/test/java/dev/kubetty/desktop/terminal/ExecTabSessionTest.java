@@ -130,6 +130,32 @@ class ExecTabSessionTest {
   }
 
   @Test
+  void theUsersShellListIsTriedInOrder() throws Exception {
+    Path config =
+        Files.writeString(dir.resolve("config-2"), cluster.kubeconfig("dev", "team-a", "t"));
+    opener =
+        new ShellOpener(
+            Map.of(
+                "KUBECONFIG",
+                config.toString(),
+                "HOME",
+                dir.toString(),
+                ShellOpener.SHELLS_VARIABLE,
+                "no-such-shell, sh"));
+    assertThat(opener.shells()).containsExactly("no-such-shell", "sh");
+    assertThat(ShellOpener.parseShells(" ")).containsExactly("bash", "sh");
+    assertThat(ShellOpener.parseShells("zsh bash,sh")).containsExactly("zsh", "bash", "sh");
+
+    ConnectorReader screen = open("web-0", "app");
+
+    screen.await(
+        "[kubetty: sh in team-a/web-0 (container app) (no-such-shell not found in the image)]");
+    assertThat(cluster.execRequests())
+        .extracting(r -> r.command().getFirst())
+        .containsExactly("no-such-shell", "sh");
+  }
+
+  @Test
   void aForbiddenExecSaysWhichRbacItNeedsAndOffersToRetry() throws Exception {
     cluster.denyExec("team-a", "web-0");
     ConnectorReader screen = open("web-0", "app");

@@ -3,6 +3,11 @@ package dev.kubetty.desktop.app;
 import dev.kubetty.desktop.auth.LoginDialog;
 import dev.kubetty.desktop.auth.ProjectLogin;
 import dev.kubetty.desktop.auth.TokenStore;
+import dev.kubetty.desktop.kube.ClusterBrowser;
+import dev.kubetty.desktop.kube.ExecTarget;
+import dev.kubetty.desktop.kube.RecentTargets;
+import dev.kubetty.desktop.kube.picker.PodPicker;
+import dev.kubetty.desktop.kube.picker.PodPickerModel;
 import dev.kubetty.desktop.logs.LogsWindow;
 import dev.kubetty.desktop.projects.Project;
 import dev.kubetty.desktop.projects.ProjectDialog;
@@ -33,9 +38,11 @@ import javafx.stage.Stage;
 
 /**
  * The main window: projects sidebar, tabs, shortcuts, and the glue between them (login before a tab
- * on a project that needs one, the banner's actions, reopening tabs at start). JavaFX thread.
+ * on a project that needs one, the banner's actions, the pod picker and its exec tabs, reopening
+ * tabs at start). JavaFX thread.
  */
 public final class MainWindow {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
   private final Stage stage;
   private final LaunchOptions options;
   private final ProjectsModel projects;
@@ -47,6 +54,9 @@ public final class MainWindow {
   private final TabOpener opener;
   private final ProjectsView sidebar;
   private final TabsView tabsView;
+  private final Map<String, String> env;
+  private final RecentTargets recentTargets;
+  private PodPicker picker;
   private float fontSize = TerminalSettings.DEFAULT_SIZE;
 
   public MainWindow(Stage stage, Path configDir, LaunchOptions options, Map<String, String> env)
@@ -58,6 +68,8 @@ public final class MainWindow {
     this.openTabs = new OpenTabsStore(configDir);
     this.tabs = new TabsModel(openTabs);
     this.opener = new TabOpener(this::login, Platform::runLater, env);
+    this.env = Map.copyOf(env);
+    this.recentTargets = RecentTargets.load(configDir);
     this.sidebar = new ProjectsView(projects, new SidebarActions());
     this.tabsView = new TabsView(tabs, this::terminalPane);
     SplitPane split = new SplitPane(sidebar, tabsView);
@@ -83,7 +95,9 @@ public final class MainWindow {
     for (TabSpec spec : reopen) {
       if (spec.isLocal()) {
         openLocalShell();
-      } else {
+      } else if (spec.isExec()) {
+        tabs.open(opener.execTab(spec.exec()));
+      } else if (spec.projectId() != null) {
         projects.find(spec.projectId()).ifPresent(this::open);
       }
     }
@@ -129,6 +143,44 @@ public final class MainWindow {
       tabs.open(opener.localTab());
     } catch (IOException e) {
       ErrorDialog.show(stage, "Cannot start a local shell", e.getMessage());
+    }
+  }
+
+  /**
+   * Shows the pod picker (context, namespace, pod, container); the target chosen opens in a new
+   * exec tab and becomes the most recent.
+   */
+  public void openExecPicker() {
+    if (picker != null && picker.stage().isShowing()) {
+      picker.stage().toFront();
+      return;
+    }
+    ClusterBrowser browser = new ClusterBrowser(env);
+    PodPickerModel model =
+        new PodPickerModel(
+            browser,
+            recentTargets.list(),
+            work -> Thread.ofVirtual().name("kube-picker").start(work),
+            Platform::runLater);
+    picker = new PodPicker(stage, model, this::openExec);
+    picker
+        .stage()
+        .setOnHidden(e -> Thread.ofVirtual().name("kube-picker-close").start(browser::close));
+    picker.show();
+  }
+
+  /** The pod picker last shown, for tests. */
+  public PodPicker picker() {
+    return picker;
+  }
+
+  /** Opens an exec tab into {@code target} and remembers it as the most recent target. */
+  public void openExec(ExecTarget target) {
+    tabs.open(opener.execTab(target));
+    try {
+      recentTargets.remember(target);
+    } catch (IOException e) {
+      log.warn("event=recent-targets-save-failed error={}", e.getMessage());
     }
   }
 
@@ -327,6 +379,11 @@ public final class MainWindow {
     @Override
     public void openLocalShell() {
       MainWindow.this.openLocalShell();
+    }
+
+    @Override
+    public void openExecPicker() {
+      MainWindow.this.openExecPicker();
     }
   }
 

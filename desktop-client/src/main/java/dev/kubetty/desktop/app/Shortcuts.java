@@ -15,6 +15,7 @@ import javafx.scene.input.KeyEvent;
  *
  * <pre>
  *   Ctrl+Shift+T  local shell tab      Ctrl+Shift+W  close tab
+ *   Ctrl+Shift+K  exec into pod…
  *   Ctrl+Tab / Ctrl+PageDown  next     Ctrl+Shift+Tab / Ctrl+PageUp  previous
  *   Ctrl+Shift+C  copy                 Ctrl+Shift+V  paste
  *   Ctrl+=  Ctrl+Shift+=  zoom in      Ctrl+-  zoom out      Ctrl+0  reset zoom
@@ -25,6 +26,7 @@ final class Shortcuts {
 
   Shortcuts(MainWindow window) {
     bind(shift(KeyCode.T), window::openLocalShell);
+    bind(shift(KeyCode.K), window::openExecPicker);
     bind(shift(KeyCode.W), () -> window.tabs().closeSelected());
     bind(ctrl(KeyCode.TAB), () -> window.tabs().next());
     bind(ctrl(KeyCode.PAGE_DOWN), () -> window.tabs().next());

@@ -77,17 +77,28 @@ public final class KubeCluster implements AutoCloseable {
    */
   public List<String> namespaces() {
     try {
+      return listNamespaces();
+    } catch (KubeException e) {
+      if (e.problem() == KubeProblem.NO_PERMISSION) {
+        return List.of(defaultNamespace);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The namespaces, sorted; a user who may not list them gets a {@link KubeProblem#NO_PERMISSION}
+   * exception (the picker then lets them type one).
+   */
+  public List<String> listNamespaces() {
+    try {
       return client.namespaces().list().getItems().stream()
           .map(Namespace::getMetadata)
           .map(m -> m.getName())
           .sorted()
           .toList();
     } catch (RuntimeException e) {
-      KubeException explained = KubeErrors.read(e, context, server(), "list namespaces");
-      if (explained.problem() == KubeProblem.NO_PERMISSION) {
-        return List.of(defaultNamespace);
-      }
-      throw explained;
+      throw KubeErrors.read(e, context, server(), "list namespaces");
     }
   }
 

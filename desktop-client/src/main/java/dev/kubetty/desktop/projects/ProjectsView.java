@@ -20,8 +20,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The sidebar: the app's name, the project list (double-click or Enter opens a tab; a context menu
- * edits, removes, shows session logs, logs out) and the "Add project" and "Local shell" buttons.
- * JavaFX thread.
+ * edits, removes, shows session logs, logs out) and the "Add project", "Local shell" and "Exec into
+ * pod…" buttons. JavaFX thread.
  */
 public final class ProjectsView extends VBox {
   /** What the sidebar asks the app to do. */
@@ -39,6 +39,8 @@ public final class ProjectsView extends VBox {
     void logOut(Project project);
 
     void openLocalShell();
+
+    void openExecPicker();
   }
 
   private final ListView<Project> list = new ListView<>();
@@ -93,8 +95,14 @@ public final class ProjectsView extends VBox {
     HBox.setHgrow(add, Priority.ALWAYS);
     HBox.setHgrow(local, Priority.ALWAYS);
     HBox buttons = new HBox(8, add, local);
+    Button exec = new Button("Exec into pod…");
+    exec.setId("exec-pod");
+    exec.setMaxWidth(Double.MAX_VALUE);
+    exec.setTooltip(
+        new javafx.scene.control.Tooltip("A shell in a Kubernetes container (Ctrl+Shift+K)"));
+    exec.setOnAction(e -> actions.openExecPicker());
 
-    getChildren().addAll(header, section, list, buttons);
+    getChildren().addAll(header, section, list, buttons, exec);
   }
 
   /** The list, for tests. */

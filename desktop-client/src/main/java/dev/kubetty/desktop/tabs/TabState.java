@@ -9,6 +9,8 @@ package dev.kubetty.desktop.tabs;
  *        │                 │ 4410 ▶ TAKEN_OVER ──take it back──▶ CONNECTING
  *        │                 │ 4401 ▶ (refresh ok ▶ CONNECTING) or LOGIN_REQUIRED ──log in──▶ CONNECTING
  *        └─────────────────┴ closed by us or for good ▶ CLOSED;  local shell ended ▶ EXITED
+ *   exec tab: CONNECTING ──shell started──▶ LIVE ──shell exited──▶ ENDED ──reconnect──▶ CONNECTING
+ *             CONNECTING ──refused, pod gone, unreachable…──▶ CLOSED ──reconnect──▶ CONNECTING
  * </pre>
  */
 public enum TabState {
@@ -19,7 +21,9 @@ public enum TabState {
   TAKEN_OVER("taken over"),
   LOGIN_REQUIRED("login required"),
   CLOSED("closed"),
-  EXITED("exited");
+  EXITED("exited"),
+  /** An exec tab's shell ended; the tab stays open and offers a new exec. */
+  ENDED("ended");
 
   private final String label;
 

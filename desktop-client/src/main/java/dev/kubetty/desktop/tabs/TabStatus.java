@@ -30,6 +30,19 @@ public record TabStatus(TabState state, String message, TabAction action) {
         TabState.EXITED, "The shell exited with code " + exitCode + ".", TabAction.NONE);
   }
 
+  /** An exec tab's shell ended with {@code exitCode}; Enter, R or the button opens a new one. */
+  public static TabStatus ended(int exitCode) {
+    return new TabStatus(
+        TabState.ENDED,
+        "The shell exited with code " + exitCode + ". Press Enter or R to reconnect.",
+        TabAction.RECONNECT);
+  }
+
+  /** An exec tab whose shell could not start or was cut: {@code why}, and a reconnect. */
+  public static TabStatus failed(String why) {
+    return new TabStatus(TabState.CLOSED, why, TabAction.RECONNECT);
+  }
+
   /** Logging in or refreshing failed and a person must log in. */
   public static TabStatus loginRequired(String why) {
     return new TabStatus(TabState.LOGIN_REQUIRED, why, TabAction.LOG_IN);

@@ -128,7 +128,8 @@ public final class TabsView extends StackPane {
     Label hint =
         new Label(
             "Double-click a project to attach to its workspace,\n"
-                + "or press Ctrl+Shift+T for a local shell.");
+                + "press Ctrl+Shift+K to exec into a Kubernetes pod,\n"
+                + "or Ctrl+Shift+T for a local shell.");
     hint.getStyleClass().add("text-muted");
     hint.setStyle("-fx-text-alignment: center;");
     VBox box = new VBox(8, title, hint);

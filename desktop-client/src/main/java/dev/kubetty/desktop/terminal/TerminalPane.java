@@ -85,6 +85,7 @@ public final class TerminalPane extends BorderPane implements TabsView.Disposabl
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     action.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+    action.setMinWidth(Region.USE_PREF_SIZE);
     action.setOnAction(e -> onAction.accept((TabAction) action.getUserData()));
     banner.getChildren().addAll(spinner, message, grow, action);
   }
@@ -93,12 +94,13 @@ public final class TerminalPane extends BorderPane implements TabsView.Disposabl
     boolean visible = status.state() != TabState.LIVE && !status.message().isBlank();
     banner.setVisible(visible);
     banner.setManaged(visible);
-    banner.getStyleClass().removeAll("state-warning", "state-danger", "state-info");
+    banner.getStyleClass().removeAll("state-warning", "state-danger", "state-info", "state-ended");
     banner.getStyleClass().add(styleFor(status.state()));
     boolean busy = status.state() == TabState.CONNECTING || status.state() == TabState.RECONNECTING;
     spinner.setVisible(busy);
     spinner.setManaged(busy);
     message.setText(status.message());
+    message.setWrapText(true);
     action.setUserData(status.action());
     action.setText(status.action().buttonText());
     action.setVisible(status.action() != TabAction.NONE);
@@ -109,6 +111,7 @@ public final class TerminalPane extends BorderPane implements TabsView.Disposabl
     return switch (state) {
       case CONNECTING, RECONNECTING -> "state-info";
       case BUSY, TAKEN_OVER, LOGIN_REQUIRED -> "state-warning";
+      case ENDED -> "state-ended";
       default -> "state-danger";
     };
   }

@@ -4,7 +4,6 @@ import dev.kubetty.protocol.client.RelayClient;
 import dev.kubetty.protocol.client.RelayListener;
 import dev.kubetty.protocol.client.State;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
@@ -12,7 +11,7 @@ import okhttp3.OkHttpClient;
  * A {@link RelayClient} whose output goes to a replaceable {@link OutputTap}, stamped with its
  * arrival time on the client's reader thread. Closing it closes the client (1000).
  */
-final class BenchClient implements AutoCloseable {
+final class BenchClient implements Keyboard, AutoCloseable {
   static final int COLS = 200;
   static final int ROWS = 50;
 
@@ -37,7 +36,8 @@ final class BenchClient implements AutoCloseable {
     return new BenchClient(uri, http, clientId, resumeFrom);
   }
 
-  void tap(OutputTap newTap) {
+  @Override
+  public void tap(OutputTap newTap) {
     this.tap = newTap;
   }
 
@@ -45,11 +45,8 @@ final class BenchClient implements AutoCloseable {
     client.connect();
   }
 
-  void send(String text) {
-    send(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  void send(byte[] bytes) {
+  @Override
+  public void send(byte[] bytes) {
     if (!client.send(bytes)) {
       throw new BenchException("relay client refused input: " + closedReason);
     }
@@ -61,15 +58,6 @@ final class BenchClient implements AutoCloseable {
 
   String clientId() {
     return client.clientId();
-  }
-
-  /** Has the shell echo a fresh marker and waits for it: everything typed before has run. */
-  void sync(Duration timeout) throws InterruptedException {
-    String id = Long.toHexString(System.nanoTime());
-    MarkerWait wait = new MarkerWait("KTS" + id);
-    tap(wait);
-    send("echo KT''S" + id + "\n");
-    wait.await(timeout);
   }
 
   @Override

@@ -62,7 +62,7 @@ public final class Benchmark {
       throughput.warmUpLocal();
       sleepUntil(relayUp + IDLE_BEFORE_RSS.toNanos());
       Measurement idle = memory("relay RSS, idle", relay, "VmRSS, no client attached yet");
-      Measurement attached = measureAttached(relay, uri, http, throughput);
+      Measurement attached = measureAttached(relay, uri, http, throughput, home);
       rows.add(idle);
       rows.add(attached);
     } finally {
@@ -73,7 +73,7 @@ public final class Benchmark {
 
   /** Adds the rows measured with a client; returns the RSS taken after the throughput runs. */
   private Measurement measureAttached(
-      RelayProcess relay, URI uri, OkHttpClient http, ThroughputComparison throughput)
+      RelayProcess relay, URI uri, OkHttpClient http, ThroughputComparison throughput, Path home)
       throws IOException, InterruptedException {
     BenchClient client = BenchClient.create(uri, http, UUID.randomUUID().toString(), null);
     try {
@@ -84,7 +84,7 @@ public final class Benchmark {
       Measurement attached =
           memory("relay RSS, attached", relay, "VmRSS, after the throughput runs");
       Duration settled = StoreSettle.await(http, uri, Duration.ofMinutes(2));
-      echo(client, settled);
+      echo(client, settled, home);
       ResumeLatency.Result resumed = ResumeLatency.measure(uri, http, client, options.resumes());
       client = resumed.client();
       Percentiles resume = new Percentiles(resumed.millis());
@@ -101,20 +101,41 @@ public final class Benchmark {
     }
   }
 
-  private void echo(BenchClient client, Duration settled) throws InterruptedException {
+  private void echo(BenchClient client, Duration settled, Path home)
+      throws IOException, InterruptedException {
     double[] millis = EchoLatency.measure(client, options.keys());
     Percentiles echo = new Percentiles(millis);
-    long slow = Arrays.stream(millis).filter(ms -> ms > 1).count();
     String keys =
         options.keys()
             + " keys, "
-            + slow
+            + overOneMillisecond(millis)
             + " over 1 ms; store caught up "
             + Numbers.format(settled.toMillis() / 1000.0)
             + " s after the floods";
     rows.add(new Measurement("echo latency p50", echo.at(50), "ms", null, keys));
     rows.add(new Measurement("echo latency p99", echo.at(99), "ms", Goal.atMost(1), keys));
     rows.add(new Measurement("echo latency max", echo.max(), "ms", null, keys));
+    double[] local;
+    try (LocalShell shell = LocalShell.start(Files.createDirectories(home.resolve("local")))) {
+      shell.sync(Duration.ofSeconds(10));
+      local = EchoLatency.measure(shell, options.keys());
+    }
+    Percentiles floor = new Percentiles(local);
+    rows.add(
+        new Measurement(
+            "echo latency p99, local PTY",
+            floor.at(99),
+            "ms",
+            null,
+            "the floor here: bash on a local PTY, no relay; "
+                + overOneMillisecond(local)
+                + " over 1 ms, p50 "
+                + Numbers.format(floor.at(50))
+                + " ms"));
+  }
+
+  private static long overOneMillisecond(double[] millis) {
+    return Arrays.stream(millis).filter(ms -> ms > 1).count();
   }
 
   private static Measurement memory(String name, RelayProcess relay, String how) {

@@ -16,16 +16,16 @@ final class EchoLatency {
   private static final byte CTRL_U = 0x15;
   private static final Duration KEY_TIMEOUT = Duration.ofSeconds(5);
 
-  private final BenchClient client;
+  private final Keyboard client;
   private final BlockingQueue<Long> echoes = new ArrayBlockingQueue<>(1);
   private volatile int expected = -1;
 
-  private EchoLatency(BenchClient client) {
+  private EchoLatency(Keyboard client) {
     this.client = client;
   }
 
   /** Returns one latency per key, in ms, after an untimed warm-up. The client's tap is replaced. */
-  static double[] measure(BenchClient client, int keys) throws InterruptedException {
+  static double[] measure(Keyboard client, int keys) throws InterruptedException {
     EchoLatency echo = new EchoLatency(client);
     client.sync(Duration.ofSeconds(10));
     client.tap(echo::accept);

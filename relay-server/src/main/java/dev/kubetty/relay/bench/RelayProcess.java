@@ -12,6 +12,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -76,15 +78,21 @@ final class RelayProcess implements AutoCloseable {
 
   /**
    * The process id of the relay's embedded PostgreSQL server (its postmaster, which daemonizes),
-   * read from the {@code postmaster.pid} in the relay's data directory.
+   * read from the {@code postmaster.pid} in the relay's data directory; empty if it runs none (no
+   * transcript).
    */
-  long databasePid() {
+  OptionalLong databasePid() {
+    if (!Files.isDirectory(dataDirectory)) {
+      return OptionalLong.empty();
+    }
     try (Stream<Path> files =
         Files.find(dataDirectory, 4, (p, a) -> p.endsWith("postmaster.pid"))) {
-      Path pidFile = files.findFirst().orElseThrow(() -> new BenchException("no postmaster.pid"));
-      return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+      Optional<Path> pidFile = files.findFirst();
+      return pidFile.isEmpty()
+          ? OptionalLong.empty()
+          : OptionalLong.of(Long.parseLong(Files.readAllLines(pidFile.get()).get(0).trim()));
     } catch (IOException | RuntimeException e) {
-      throw new BenchException("cannot find the relay's PostgreSQL: " + e.getMessage(), e);
+      throw new BenchException("cannot read the relay's postmaster.pid: " + e.getMessage(), e);
     }
   }
 

@@ -10,9 +10,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Waits until a relay's transcript store reports {@code ok} on {@code /readyz}: after a flood the
- * writer may still be replaying its spool into PostgreSQL, background work that would otherwise be
- * timed as keystroke latency.
+ * Waits until a relay's transcript store reports {@code ok} (or {@code none}: no transcript) on
+ * {@code /readyz}: after a flood the writer may still be replaying its spool into PostgreSQL,
+ * background work that would otherwise be timed as keystroke latency.
  */
 final class StoreSettle {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,7 @@ final class StoreSettle {
           http.newCall(new Request.Builder().url(readyz.toString()).build()).execute()) {
         JsonNode body = JSON.readTree(response.body().string());
         last = body.path("store").asText();
-        if (response.code() == 200 && last.equals("ok")) {
+        if (response.code() == 200 && (last.equals("ok") || last.equals("none"))) {
           return Duration.ofNanos(System.nanoTime() - start);
         }
       } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
 
@@ -47,9 +48,9 @@ final class ThroughputComparison {
 
   /**
    * Runs everything through {@code client} of the relay {@code relayPid}, whose PostgreSQL server
-   * is {@code databasePid}.
+   * is {@code databasePid} (empty: none).
    */
-  void run(BenchClient client, long relayPid, long databasePid)
+  void run(BenchClient client, long relayPid, OptionalLong databasePid)
       throws IOException, InterruptedException {
     BenchClient plainClient =
         BenchClient.create(plainUri, http, UUID.randomUUID().toString(), null);
@@ -63,7 +64,8 @@ final class ThroughputComparison {
     }
   }
 
-  private void run(BenchClient client, long relayPid, long databasePid, BenchClient plainClient)
+  private void run(
+      BenchClient client, long relayPid, OptionalLong databasePid, BenchClient plainClient)
       throws IOException, InterruptedException {
     RelayThroughput.measure(client, warmUpBytes(), timeout);
     for (int i = 0; i < options.runs(); i++) {
@@ -71,13 +73,13 @@ final class ThroughputComparison {
       double self = CpuClock.seconds(selfPid);
       local[i] = LocalThroughput.measure(options.bytes(), directory, timeout);
       double relay = CpuClock.seconds(relayPid);
-      double database = CpuClock.serverSeconds(databasePid);
+      double database = serverSeconds(databasePid);
       localCpu += CpuClock.seconds(selfPid) - self;
       self = CpuClock.seconds(selfPid);
       relayed[i] = RelayThroughput.measure(client, options.bytes(), timeout);
       clientCpu += CpuClock.seconds(selfPid) - self;
       relayCpu += CpuClock.seconds(relayPid) - relay;
-      databaseCpu += CpuClock.serverSeconds(databasePid) - database;
+      databaseCpu += serverSeconds(databasePid) - database;
     }
   }
 
@@ -106,6 +108,10 @@ final class ThroughputComparison {
             "CPU per MB, PostgreSQL",
             databaseCpu,
             "the relay's embedded PostgreSQL storing the transcript (all its processes)"));
+  }
+
+  private static double serverSeconds(OptionalLong pid) {
+    return pid.isPresent() ? CpuClock.serverSeconds(pid.getAsLong()) : 0;
   }
 
   private Measurement rate(String name, Percentiles rates) {

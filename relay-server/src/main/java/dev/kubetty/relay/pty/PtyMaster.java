@@ -74,6 +74,11 @@ final class PtyMaster implements AutoCloseable {
         readBuffer.read(0, buffer, 0, (int) n);
       }
     } finally {
+      if (n < 0) {
+        synchronized (lock) {
+          closing = true; // the terminal hung up: release the descriptors with the last call
+        }
+      }
       leave();
     }
     return (int) n;

@@ -4,6 +4,7 @@ import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import com.pty4j.unix.UnixPtyProcess;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -88,9 +89,24 @@ public final class ShellProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Waits for the shell to exit and returns its exit code. */
+  /**
+   * Waits for the shell to exit and returns its exit code; then lets go of pty4j's own descriptors
+   * for the terminal (its streams, unused here, hold them until closed).
+   */
   public int waitFor() throws InterruptedException {
-    return process.waitFor();
+    int code = process.waitFor();
+    closeQuietly(process.getInputStream());
+    closeQuietly(process.getOutputStream());
+    closeQuietly(process.getErrorStream());
+    return code;
+  }
+
+  private static void closeQuietly(Closeable stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      // already closed, or the descriptor is gone with the process: nothing to release
+    }
   }
 
   /**

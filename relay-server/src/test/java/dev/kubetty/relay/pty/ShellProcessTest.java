@@ -45,6 +45,20 @@ class ShellProcessTest {
   }
 
   @Test
+  void aShellThatEndsByItselfLeavesNoDescriptorBehind() throws Exception {
+    runShellToItsEnd(); // loads what loads once (libraries) before counting
+    long before = openDescriptors();
+    for (int i = 0; i < 5; i++) {
+      runShellToItsEnd();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (openDescriptors() > before && System.nanoTime() < deadline) {
+      Thread.sleep(50); // pty4j closes its own descriptors from its reaper thread
+    }
+    assertEquals(before, openDescriptors());
+  }
+
+  @Test
   void destroyEndsABlockedReadEvenWhileABackgroundProcessHoldsTheTerminal() throws Exception {
     Path pidFile = home.resolve("holder.pid");
     String holder = "setsid sh -c 'echo $$ > " + pidFile + "; echo held; exec sleep 60' & wait";
@@ -138,6 +152,18 @@ class ShellProcessTest {
       out.write(buffer, 0, n);
     }
     return out;
+  }
+
+  private void runShellToItsEnd() throws Exception {
+    ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", "echo bye"), home, 80, 24);
+    readAll(shell);
+    shell.waitFor(); // never destroyed: the session lets an exited shell go like this
+  }
+
+  private static long openDescriptors() throws IOException {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
   }
 
   private static void killHolder(Path pidFile) throws IOException {

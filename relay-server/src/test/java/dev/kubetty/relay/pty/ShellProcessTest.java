@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class ShellProcessTest {
+  private static final String HOLDER_PID = "holder.pid";
+
   @TempDir Path home;
 
   @Test
@@ -60,11 +63,8 @@ class ShellProcessTest {
 
   @Test
   void destroyEndsABlockedReadEvenWhileABackgroundProcessHoldsTheTerminal() throws Exception {
-    Path pidFile = home.resolve("holder.pid");
-    String holder = "setsid sh -c 'echo $$ > " + pidFile + "; echo held; exec sleep 60' & wait";
-    ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", holder), home, 80, 24);
+    ShellProcess shell = startHeldShell();
     try {
-      awaitOutput(shell, "held");
       CompletableFuture<Integer> blocked =
           CompletableFuture.supplyAsync(
               () -> {
@@ -82,7 +82,6 @@ class ShellProcessTest {
       assertEquals(-1, blocked.get(5, TimeUnit.SECONDS));
     } finally {
       shell.destroy();
-      killHolder(pidFile);
     }
   }
 
@@ -105,12 +104,8 @@ class ShellProcessTest {
 
   @Test
   void destroyEndsAWriteBlockedOnAFullInputBuffer() throws Exception {
-    Path pidFile = home.resolve("holder.pid");
-    String holder =
-        "stty raw -echo; setsid sh -c 'echo $$ > " + pidFile + "; echo held; exec sleep 60' & wait";
-    ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", holder), home, 80, 24);
+    ShellProcess shell = startHeldShell();
     try {
-      awaitOutput(shell, "held");
       CompletableFuture<Void> blocked =
           CompletableFuture.runAsync(
               () -> {
@@ -130,7 +125,6 @@ class ShellProcessTest {
       assertInstanceOf(UncheckedIOException.class, ended.getCause());
     } finally {
       shell.destroy();
-      killHolder(pidFile);
     }
   }
 
@@ -166,7 +160,23 @@ class ShellProcessTest {
     }
   }
 
-  private static void killHolder(Path pidFile) throws IOException {
+  /**
+   * A shell whose terminal stays open after the shell is killed: a background process in a session
+   * of its own holds it (and never reads it). Raw mode, so input is not cut into lines.
+   */
+  private ShellProcess startHeldShell() throws IOException {
+    String holder =
+        "stty raw -echo; setsid sh -c 'echo $$ > "
+            + home.resolve(HOLDER_PID)
+            + "; echo held; exec sleep 60' & wait";
+    ShellProcess shell = ShellProcess.start(List.of("/bin/sh", "-c", holder), home, 80, 24);
+    awaitOutput(shell, "held");
+    return shell;
+  }
+
+  @AfterEach
+  void killHolder() throws IOException {
+    Path pidFile = home.resolve(HOLDER_PID);
     if (Files.exists(pidFile)) {
       long pid = Long.parseLong(Files.readString(pidFile).trim());
       ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

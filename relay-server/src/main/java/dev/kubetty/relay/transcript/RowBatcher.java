@@ -39,9 +39,10 @@ final class RowBatcher {
       this.end = first.streamOffset();
     }
 
-    void append(byte[] src, int from, int length) {
+    /** Appends; the caller keeps the row within {@code limit} bytes. */
+    void append(byte[] src, int from, int length, int limit) {
       if (size + length > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(size + length, bytes.length * 2));
+        bytes = Arrays.copyOf(bytes, Math.min(limit, Math.max(size + length, bytes.length * 2)));
       }
       System.arraycopy(src, from, bytes, size, length);
       size += length;
@@ -74,7 +75,7 @@ final class RowBatcher {
         row = open[slot] = new Open(slice(chunk, from, from), capacity);
       }
       int n = Math.min(chunk.data().length - from, maxRowBytes - row.size);
-      row.append(chunk.data(), from, n);
+      row.append(chunk.data(), from, n, maxRowBytes);
       from += n;
     }
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubetty.relay.store.ChunkRow;
 import dev.kubetty.relay.store.EventRow;
 import dev.kubetty.relay.store.TranscriptRow;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,29 @@ class RowBatcherTest {
     assertThat(batcher.take())
         .extracting(r -> ((ChunkRow) r).streamOffset())
         .containsExactlyInAnyOrder(0L, 20L, 0L, 30L);
+  }
+
+  @Test
+  void rowsJoinedFromManyChunksCarryExactlyTheirBytes() {
+    byte[] stream = new byte[300_000];
+    for (int i = 0; i < stream.length; i++) {
+      stream[i] = (byte) (i % 251);
+    }
+    RowBatcher batcher = new RowBatcher(1 << 16);
+    for (int from = 0; from < stream.length; from += 5_000) {
+      byte[] chunk = Arrays.copyOfRange(stream, from, Math.min(stream.length, from + 5_000));
+      batcher.add(new ChunkRow("s", ChunkRow.Direction.OUTPUT, from, T0, chunk));
+    }
+
+    List<ChunkRow> rows = batcher.take().stream().map(r -> (ChunkRow) r).toList();
+
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (ChunkRow row : rows) {
+      assertThat(row.streamOffset()).isEqualTo(joined.size());
+      joined.writeBytes(row.data());
+    }
+    assertThat(joined.toByteArray()).isEqualTo(stream);
+    assertThat(rows.subList(0, rows.size() - 1))
+        .allSatisfy(row -> assertThat(row.data()).hasSize(1 << 16));
   }
 }

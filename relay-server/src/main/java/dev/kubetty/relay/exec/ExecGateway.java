@@ -3,6 +3,7 @@ package dev.kubetty.relay.exec;
 import dev.kubetty.protocol.CloseCode;
 import dev.kubetty.protocol.Protocol;
 import dev.kubetty.relay.auth.Principal;
+import dev.kubetty.relay.http.UpgradeRequired;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class ExecGateway implements AutoCloseable {
               container.setMaxBinaryMessageSize(Protocol.MAX_FRAME_BYTES);
               container.addMapping(EXEC_PATH, this::create);
             });
-    upgrade.setHandler(ticketHandler);
+    upgrade.setHandler(new UpgradeRequired(EXEC_PATH, Protocol.SUBPROTOCOL, ticketHandler));
     this.handler = upgrade;
   }
 

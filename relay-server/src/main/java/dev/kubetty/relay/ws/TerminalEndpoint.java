@@ -4,6 +4,7 @@ import dev.kubetty.protocol.CloseCode;
 import dev.kubetty.protocol.Protocol;
 import dev.kubetty.relay.auth.Principal;
 import dev.kubetty.relay.config.RelayConfig;
+import dev.kubetty.relay.http.UpgradeRequired;
 import dev.kubetty.relay.session.Peer;
 import dev.kubetty.relay.session.TerminalSession;
 import java.net.InetSocketAddress;
@@ -48,7 +49,7 @@ public final class TerminalEndpoint implements AutoCloseable {
               container.setAutoFragment(true);
               container.addMapping(Protocol.WEBSOCKET_PATH, this::create);
             });
-    handler.setHandler(next);
+    handler.setHandler(new UpgradeRequired(Protocol.WEBSOCKET_PATH, Protocol.SUBPROTOCOL, next));
   }
 
   /** The Jetty handler to install. */

@@ -50,6 +50,16 @@ class ExecGatewayTest {
     relay = RelayFixture.startWithExec(env, ClusterAccess.using(serviceAccount));
   }
 
+  @Test
+  void aPlainRequestForTheExecPathIsToldToUpgrade() throws Exception {
+    startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
+
+    ExecHttp.Answer plain = ExecHttp.get(relay.httpUri(), "/exec");
+
+    assertThat(plain.status()).isEqualTo(426);
+    assertThat(plain.body().get("error").asText()).isEqualTo("upgrade_required");
+  }
+
   private String ticket(Map<String, Object> target) throws Exception {
     ExecHttp.Answer answer = ExecHttp.post(relay.httpUri(), "/api/exec/tickets", target);
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);

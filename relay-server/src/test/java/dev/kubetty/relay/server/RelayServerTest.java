@@ -26,6 +26,20 @@ class RelayServerTest {
   }
 
   @Test
+  void aPlainRequestForTheWebSocketPathIsToldToUpgrade() throws Exception {
+    try (RelayServer relay = RelayFixture.start()) {
+      HttpResponse<String> plain = get(relay, "/ws");
+
+      assertThat(plain.statusCode()).isEqualTo(426);
+      assertThat(plain.headers().firstValue("Upgrade")).contains("websocket");
+      assertThat(plain.body()).contains("upgrade_required").contains("kubetty.v1");
+      try (TestSocket client = TestSocket.open(relay.webSocketUri())) {
+        client.hello(); // the real upgrade still goes through
+      }
+    }
+  }
+
+  @Test
   void shutdownClosesClientsWith1001() throws Exception {
     RelayServer relay = RelayFixture.start();
     try (TestSocket client = TestSocket.open(relay.webSocketUri())) {

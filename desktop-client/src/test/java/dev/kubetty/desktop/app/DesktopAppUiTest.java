@@ -12,45 +12,32 @@ import dev.kubetty.relay.testing.ChaosProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real app in a real window (Xvfb), against a real relay child process: add a project, type in
  * its tab, survive a dropped network, a local shell, Ctrl-D.
  */
 @Tag("ui")
-class DesktopAppUiTest {
+class DesktopAppUiTest extends DesktopUiTest {
   private static RelayProcess relay;
   private static ChaosProxy proxy;
 
   @TempDir Path config;
   @TempDir Path shellHome;
-  private DesktopApp app;
-  private final FxRobot robot = new FxRobot();
 
   @BeforeAll
   static void startRelay() throws Exception {
-    if (System.getenv("DISPLAY") == null && !"true".equals(System.getProperty("testfx.headless"))) {
-      throw new IllegalStateException(
-          "UI tests need a display: run the build under xvfb-run (see README, Test it)");
-    }
     relay = RelayProcess.start(false, Map.of());
     proxy = new ChaosProxy(relay.httpUri());
-    FxToolkit.registerPrimaryStage();
   }
 
   @AfterAll
@@ -65,17 +52,7 @@ class DesktopAppUiTest {
 
   @BeforeEach
   void startApp() throws Exception {
-    Map<String, String> env =
-        Map.of("HOME", shellHome.toString(), "SHELL", "/bin/bash", "PATH", System.getenv("PATH"));
-    app =
-        (DesktopApp)
-            FxToolkit.setupApplication(() -> new DesktopApp(config, LaunchOptions.none(), env));
-  }
-
-  @AfterEach
-  void stopApp() throws Exception {
-    FxToolkit.cleanupApplication(app);
-    FxToolkit.cleanupStages();
+    launch(config, LaunchOptions.none(), shellEnvironment(shellHome, Map.of()));
   }
 
   @Test
@@ -174,9 +151,5 @@ class DesktopAppUiTest {
       expected++;
     }
     return expected - 1;
-  }
-
-  private static void waitFor(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
   }
 }

@@ -19,20 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Exec into pods from the real app in a real window (Xvfb), against a mock API server whose exec
@@ -40,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * reconnect, sh fallback, RBAC refusal, tabs remembered across a restart, recent targets.
  */
 @Tag("ui")
-class ExecUiTest {
+class ExecUiTest extends DesktopUiTest {
   private static final ExecTarget WEB = new ExecTarget("alpha", "team-a", "web-0", "app");
   private static final ExecTarget BUSYBOX = new ExecTarget("alpha", "team-a", "busybox-0", "tools");
   private static final ExecTarget LOCKED = new ExecTarget("alpha", "team-a", "locked-0", "app");
@@ -49,17 +43,6 @@ class ExecUiTest {
   @TempDir Path home;
   private MockCluster cluster;
   private Map<String, String> env;
-  private DesktopApp app;
-  private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    if (System.getenv("DISPLAY") == null && !"true".equals(System.getProperty("testfx.headless"))) {
-      throw new IllegalStateException(
-          "UI tests need a display: run the build under xvfb-run (see README, Test it)");
-    }
-    FxToolkit.registerPrimaryStage();
-  }
 
   @BeforeEach
   void startCluster() throws Exception {
@@ -93,31 +76,17 @@ class ExecUiTest {
                 + Kubeconfigs.clusters(cluster.url(), "beta")
                 + Kubeconfigs.contexts("beta", "team-b")
                 + Kubeconfigs.users("beta", "t-beta"));
-    env =
-        Map.of(
-            "HOME",
-            home.toString(),
-            "SHELL",
-            "/bin/bash",
-            "PATH",
-            System.getenv("PATH"),
-            "KUBECONFIG",
-            first + File.pathSeparator + second);
+    env = shellEnvironment(home, Map.of("KUBECONFIG", first + File.pathSeparator + second));
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-    FxToolkit.cleanupStages();
+    closeApp(); // before the cluster its exec tabs talk to
     cluster.close();
   }
 
   private void startApp() throws Exception {
-    app =
-        (DesktopApp)
-            FxToolkit.setupApplication(() -> new DesktopApp(config, LaunchOptions.none(), env));
+    launch(config, LaunchOptions.none(), env);
   }
 
   @Test
@@ -205,7 +174,7 @@ class ExecUiTest {
     waitForText(locked, "Press Enter or R to try again.");
     Screens.save(app.window().stage().getScene(), "12-exec-forbidden");
 
-    FxToolkit.cleanupApplication(app);
+    closeApp();
     int execsBefore = cluster.execRequests().size();
     startApp();
 
@@ -301,9 +270,5 @@ class ExecUiTest {
               + Screens.text(pane.widget()),
           e);
     }
-  }
-
-  private static void waitFor(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
   }
 }

@@ -12,19 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Login against a relay with {@code AUTH_MODE=local}: wrong password, right password, a tab that
@@ -32,18 +26,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * again resumes the same stream, and a restart reopens the tab with the stored tokens.
  */
 @Tag("ui")
-class LoginUiTest {
+class LoginUiTest extends DesktopUiTest {
   private static RelayProcess relay;
 
   @TempDir Path config;
   @TempDir Path shellHome;
-  private DesktopApp app;
-  private final FxRobot robot = new FxRobot();
 
   @BeforeAll
   static void startRelay() throws Exception {
     relay = RelayProcess.startWithAuth();
-    FxToolkit.registerPrimaryStage();
   }
 
   @AfterAll
@@ -51,14 +42,6 @@ class LoginUiTest {
     if (relay != null) {
       relay.close();
     }
-  }
-
-  @AfterEach
-  void stopApp() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-    FxToolkit.cleanupStages();
   }
 
   @Test
@@ -103,8 +86,7 @@ class LoginUiTest {
     waitFor(() -> Screens.text(pane.widget()).contains("\nafter-4"));
     assertThat(Screens.text(pane.widget()).split("\nbefore-2", -1)).hasSize(2);
 
-    FxToolkit.cleanupApplication(app);
-    FxToolkit.cleanupStages();
+    closeApp();
     startApp();
     TerminalTabModel reopened = waitForTab();
     assertThat(reopened.nameProperty().get()).isEqualTo("secure");
@@ -132,9 +114,7 @@ class LoginUiTest {
   }
 
   private void startApp(LaunchOptions options) throws Exception {
-    Map<String, String> env =
-        Map.of("HOME", shellHome.toString(), "SHELL", "/bin/bash", "PATH", System.getenv("PATH"));
-    app = (DesktopApp) FxToolkit.setupApplication(() -> new DesktopApp(config, options, env));
+    launch(config, options, shellEnvironment(shellHome, Map.of()));
   }
 
   private void typeLine(TerminalPane pane, String line) throws Exception {
@@ -147,9 +127,5 @@ class LoginUiTest {
   private TerminalTabModel waitForTab() throws Exception {
     waitFor(() -> app.window().tabs().selectedProperty().get() != null);
     return app.window().tabs().selectedProperty().get();
-  }
-
-  private static void waitFor(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
   }
 }

@@ -13,39 +13,30 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Against a relay that stores its transcript: another client takes the session over and the tab
  * takes it back; the session logs window finds a typed command's output.
  */
 @Tag("ui")
-class LogsAndTakeOverUiTest {
+class LogsAndTakeOverUiTest extends DesktopUiTest {
   private static RelayProcess relay;
 
   @TempDir Path config;
   @TempDir Path shellHome;
-  private DesktopApp app;
-  private final FxRobot robot = new FxRobot();
 
   @BeforeAll
   static void startRelay() throws Exception {
     relay = RelayProcess.start(true, Map.of());
-    FxToolkit.registerPrimaryStage();
   }
 
   @AfterAll
@@ -55,26 +46,12 @@ class LogsAndTakeOverUiTest {
     }
   }
 
-  @AfterEach
-  void stopApp() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-    FxToolkit.cleanupStages();
-  }
-
   @Test
   void takenOverTabTakesItBackAndLogsWindowFindsOutput() throws Exception {
-    Map<String, String> env =
-        Map.of("HOME", shellHome.toString(), "SHELL", "/bin/bash", "PATH", System.getenv("PATH"));
-    app =
-        (DesktopApp)
-            FxToolkit.setupApplication(
-                () ->
-                    new DesktopApp(
-                        config,
-                        new LaunchOptions("logged", relay.httpUri().toString(), false, null, null),
-                        env));
+    launch(
+        config,
+        new LaunchOptions("logged", relay.httpUri().toString(), false, null, null),
+        shellEnvironment(shellHome, Map.of()));
     TerminalTabModel tab = waitForTab();
     waitFor(() -> tab.status().state() == TabState.LIVE);
     TerminalPane pane = app.window().selectedPane();
@@ -118,9 +95,5 @@ class LogsAndTakeOverUiTest {
   private TerminalTabModel waitForTab() throws Exception {
     waitFor(() -> app.window().tabs().selectedProperty().get() != null);
     return app.window().tabs().selectedProperty().get();
-  }
-
-  private static void waitFor(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
   }
 }

@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -110,10 +111,13 @@ record ExecFailure(String code, String message) {
           || t instanceof UnknownHostException
           || t instanceof NoRouteToHostException
           || t instanceof SocketTimeoutException
-          || t instanceof SSLException
-          || String.valueOf(t.getMessage())
-              .toLowerCase(Locale.ROOT)
-              .contains("connection refused")) {
+          || t instanceof TimeoutException
+          || t instanceof SSLException) {
+        return true;
+      }
+      // Vert.x (fabric8's HTTP client) says these in words only; the desktop's KubeErrors agrees.
+      String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (message.contains("connection refused") || message.contains("failed to resolve")) {
         return true;
       }
     }

@@ -199,6 +199,13 @@ public final class RelayConnection implements AutoCloseable {
     }
 
     @Override
+    public void onReplay(long from, long to) {
+      if (current(mine)) {
+        connector.replayFollows(to - from);
+      }
+    }
+
+    @Override
     public void onStateChanged(State state, String detail) {
       if (state != State.CLOSED && current(mine)) {
         statusListener.accept(TabStatus.of(state, detail));

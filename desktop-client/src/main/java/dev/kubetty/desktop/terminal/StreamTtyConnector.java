@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link TtyConnector} fed with output chunks by someone else (the relay client) and handing
@@ -27,6 +28,7 @@ public final class StreamTtyConnector implements TtyConnector {
   public static final int QUEUED_CHUNKS = 64;
 
   private static final byte[] END = new byte[0];
+  private static final byte ESC = 0x1b;
 
   /** Where keyboard input and size changes go. */
   public interface Sink {
@@ -46,6 +48,8 @@ public final class StreamTtyConnector implements TtyConnector {
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE);
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicLong replayLeft = new AtomicLong();
+  private volatile boolean replaying;
   private ByteBuffer pending = ByteBuffer.allocate(0);
   private boolean ended;
 
@@ -72,6 +76,17 @@ public final class StreamTtyConnector implements TtyConnector {
     return false;
   }
 
+  /**
+   * The next {@code bytes} of output are history the relay replays. Until the emulator has taken
+   * them in, what it sends back starting with ESC — its answers to the queries in that history
+   * (cursor position, colours, device attributes) — is dropped instead of reaching the shell as
+   * junk. Plain typing still goes through.
+   */
+  public void replayFollows(long bytes) {
+    replayLeft.addAndGet(bytes);
+    replaying = true;
+  }
+
   /** Queues a message for people, such as a gap marker, as terminal output. */
   public boolean offerText(String text) {
     return offer(text.getBytes(StandardCharsets.UTF_8));
@@ -79,6 +94,9 @@ public final class StreamTtyConnector implements TtyConnector {
 
   @Override
   public int read(char[] buf, int offset, int length) throws IOException {
+    if (replaying && replayLeft.get() == 0 && !pending.hasRemaining()) {
+      replaying = false; // the emulator asks for more: it has processed all the history
+    }
     CharBuffer out = CharBuffer.wrap(buf, offset, length);
     while (out.position() == offset) {
       if (!pending.hasRemaining() || decodeInto(out) == 0) {
@@ -112,6 +130,8 @@ public final class StreamTtyConnector implements TtyConnector {
         ended = true;
         return false;
       }
+      int taken = next.length;
+      replayLeft.updateAndGet(left -> Math.max(0, left - taken));
       ByteBuffer joined = ByteBuffer.allocate(pending.remaining() + next.length);
       joined.put(pending).put(next).flip();
       pending = joined;
@@ -124,6 +144,9 @@ public final class StreamTtyConnector implements TtyConnector {
 
   @Override
   public void write(byte[] bytes) {
+    if (replaying && bytes.length > 0 && bytes[0] == ESC) {
+      return; // an answer to a query in replayed history
+    }
     if (closed.getCount() > 0) {
       sink.input(bytes.clone());
     }

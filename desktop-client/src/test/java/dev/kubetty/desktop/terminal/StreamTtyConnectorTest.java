@@ -46,6 +46,26 @@ class StreamTtyConnectorTest {
   }
 
   @Test
+  void answersToQueriesInReplayedHistoryNeverReachTheShell() throws IOException {
+    byte[] history = "vim was here\u001b[6n\u001b]11;?\u0007".getBytes(StandardCharsets.UTF_8);
+    connector.replayFollows(history.length);
+    connector.offer(history);
+    char[] buffer = new char[64];
+
+    int n = connector.read(buffer, 0, buffer.length); // the emulator takes the history in...
+    assertThat(new String(buffer, 0, n)).startsWith("vim was here");
+    connector.write("\u001b[24;1R"); // ...and answers its queries while processing it
+    connector.write("\u001b]11;rgb:0000/0000/0000\u0007");
+    connector.write("ls"); // typing goes through even now
+
+    connector.offer("$ ".getBytes(StandardCharsets.UTF_8)); // live output
+    connector.read(buffer, 0, buffer.length); // the emulator is done with the history
+    connector.write("\u001b[A"); // an arrow key
+
+    assertThat(input.toString(StandardCharsets.UTF_8)).isEqualTo("ls\u001b[A");
+  }
+
+  @Test
   void keyboardAndSizeGoToTheSinkUntilClosed() throws IOException {
     connector.write("ls\r");
     connector.write(new byte[] {4});

@@ -44,6 +44,16 @@ public interface RelayListener {
   default void onRewind(long seen, long offset) {}
 
   /**
+   * Output {@code [from, to)}, which arrives next, was written before this connection attached:
+   * history the relay replays (a fresh client's scroll-back, or what a reconnect missed). A
+   * terminal emulator fed this history answers the queries in it (cursor position, colours, device
+   * attributes), and those answers must not reach the shell: drop what the emulator sends back
+   * until it has taken in {@code to - from} bytes. Called before that output; not called when there
+   * is nothing to replay.
+   */
+  default void onReplay(long from, long to) {}
+
+  /**
    * The shell exited with {@code code}; it comes after all of that shell's output. The relay starts
    * a new shell and the stream goes on.
    */

@@ -58,6 +58,10 @@ final class StreamDelivery {
         }
       }
     }
+    long from = cursor.expected();
+    if (ready.head() > from) {
+      listener.onReplay(from, ready.head());
+    }
   }
 
   /** Delivers the unseen part of a binary frame, then acks if a quarter window was consumed. */

@@ -18,8 +18,18 @@ final class RecordingListener implements RelayListener {
   private final AtomicInteger inCallback = new AtomicInteger();
   volatile String lastDetail;
 
+  /** Whether {@link #onReplay} is recorded (off: most tests are about other events). */
+  volatile boolean recordReplays;
+
   /** While set, {@link #onOutput} records its event and then waits for this latch. */
   volatile CountDownLatch outputGate;
+
+  @Override
+  public void onReplay(long from, long to) {
+    if (recordReplays) {
+      record("replay " + from + " " + to);
+    }
+  }
 
   @Override
   public void onOutput(long offset, byte[] data) {

@@ -60,6 +60,35 @@ class RelayClientReconnectTest extends RelayClientTestBase {
   }
 
   @Test
+  void theListenerIsToldWhichOutputIsReplayedHistory() {
+    events.recordReplays = true;
+    RelayPeer first = enqueueRelay();
+    client = builder().build();
+    client.connect();
+    first.message();
+    first.ready(0, 1024, 6); // a fresh client: [0, 6) is scroll-back
+    first.output("prompt");
+    first.output("!");
+    events.expect("state CONNECTING", "replay 0 6", "state LIVE", "output 0 prompt", "output 6 !");
+
+    RelayPeer second = enqueueRelay();
+    sockets.cutAll();
+    events.expect("state RECONNECTING");
+    second.message();
+    second.ready(7, 1024, 9); // the resume missed [7, 9)
+    second.output("ab");
+    events.expect("replay 7 9", "state LIVE", "output 7 ab");
+
+    RelayPeer third = enqueueRelay();
+    sockets.cutAll();
+    events.expect("state RECONNECTING");
+    third.message();
+    third.ready(9, 1024, 9); // nothing missed: nothing replayed
+    events.expect("state LIVE");
+    events.assertExhausted();
+  }
+
+  @Test
   void skipsRepeatedBytesWhenRelayResumesEarlier() {
     RelayPeer first = connectLive(0, 1024);
     first.output("hello");

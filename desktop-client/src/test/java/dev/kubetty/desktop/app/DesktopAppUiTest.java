@@ -131,18 +131,6 @@ class DesktopAppUiTest extends DesktopUiTest {
     assertThat(app.window().stage().getTitle()).isEqualTo("KubeTTY");
   }
 
-  private void typeLine(TerminalPane pane, String line) throws Exception {
-    robot.clickOn(pane.widget().getPane());
-    waitFor(() -> Screens.promptShown(pane.widget()));
-    robot.write(line);
-    robot.type(KeyCode.ENTER);
-  }
-
-  private TerminalTabModel waitForTab() throws Exception {
-    waitFor(() -> app.window().tabs().selectedProperty().get() != null);
-    return app.window().tabs().selectedProperty().get();
-  }
-
   private static int linesNumbered(String text) {
     Matcher m = Pattern.compile("(?m)^line-(\\d+) *$").matcher(text);
     int expected = 1;

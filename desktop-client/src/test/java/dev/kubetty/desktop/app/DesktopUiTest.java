@@ -1,10 +1,15 @@
 package dev.kubetty.desktop.app;
 
+import dev.kubetty.desktop.tabs.TerminalTabModel;
+import dev.kubetty.desktop.terminal.TerminalPane;
+import dev.kubetty.desktop.testing.Screens;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.testfx.api.FxRobot;
@@ -61,5 +66,23 @@ abstract class DesktopUiTest {
 
   protected static void waitFor(Callable<Boolean> condition) throws Exception {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+  }
+
+  /** Clicks into {@code pane}, waits for the shell's prompt, types {@code line} and Enter. */
+  protected void typeLine(TerminalPane pane, String line) throws Exception {
+    robot.clickOn(pane.widget().getPane());
+    try {
+      waitFor(() -> Screens.promptShown(pane.widget()));
+    } catch (TimeoutException e) {
+      throw new AssertionError("no prompt on the screen:\n" + Screens.text(pane.widget()), e);
+    }
+    robot.write(line);
+    robot.type(KeyCode.ENTER);
+  }
+
+  /** Waits until a tab is selected and returns it. */
+  protected TerminalTabModel waitForTab() throws Exception {
+    waitFor(() -> app.window().tabs().selectedProperty().get() != null);
+    return app.window().tabs().selectedProperty().get();
   }
 }

@@ -240,17 +240,6 @@ class ExecUiTest extends DesktopUiTest {
     return (T) picker.stage().getScene().lookup(id);
   }
 
-  private void typeLine(TerminalPane pane, String line) throws Exception {
-    robot.clickOn(pane.widget().getPane());
-    try {
-      waitFor(() -> Screens.promptShown(pane.widget()));
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no prompt on the screen:\n" + Screens.text(pane.widget()), e);
-    }
-    robot.write(line);
-    robot.type(KeyCode.ENTER);
-  }
-
   private TerminalTabModel waitForTab(int count) throws Exception {
     waitFor(() -> app.window().tabs().tabs().size() == count);
     return app.window().tabs().selectedProperty().get();

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -115,17 +114,5 @@ class LoginUiTest extends DesktopUiTest {
 
   private void startApp(LaunchOptions options) throws Exception {
     launch(config, options, shellEnvironment(shellHome, Map.of()));
-  }
-
-  private void typeLine(TerminalPane pane, String line) throws Exception {
-    robot.clickOn(pane.widget().getPane());
-    waitFor(() -> Screens.promptShown(pane.widget()));
-    robot.write(line);
-    robot.type(KeyCode.ENTER);
-  }
-
-  private TerminalTabModel waitForTab() throws Exception {
-    waitFor(() -> app.window().tabs().selectedProperty().get() != null);
-    return app.window().tabs().selectedProperty().get();
   }
 }

@@ -91,9 +91,4 @@ class LogsAndTakeOverUiTest extends DesktopUiTest {
                 && list.getItems().stream().allMatch(e -> e.text().contains("logs-marker-42")));
     Screens.save(logs.getScene(), "10-session-logs");
   }
-
-  private TerminalTabModel waitForTab() throws Exception {
-    waitFor(() -> app.window().tabs().selectedProperty().get() != null);
-    return app.window().tabs().selectedProperty().get();
-  }
 }

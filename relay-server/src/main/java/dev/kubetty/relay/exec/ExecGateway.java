@@ -95,13 +95,8 @@ public final class ExecGateway implements AutoCloseable {
 
   private Object create(
       ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-    if (!request.hasSubProtocol(Protocol.SUBPROTOCOL)) {
-      Response.writeError(
-          request,
-          response,
-          callback,
-          HttpStatus.BAD_REQUEST_400,
-          "WebSocket subprotocol " + Protocol.SUBPROTOCOL + " required");
+    if (UpgradeRequired.refuseWithoutSubprotocol(
+        request, response, callback, Protocol.SUBPROTOCOL)) {
       return null;
     }
     Object principal = request.getAttribute(Principal.ATTRIBUTE);

@@ -1,10 +1,13 @@
 package dev.kubetty.relay.http;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 
 /**
  * Answers a plain HTTP request for a WebSocket-only path with {@code 426 Upgrade Required} and a
@@ -22,6 +25,27 @@ public final class UpgradeRequired extends Handler.Wrapper {
     super(next);
     this.path = path;
     this.subprotocol = subprotocol;
+  }
+
+  /**
+   * For a WebSocket creator: answers 400 and returns true when the upgrade does not offer {@code
+   * subprotocol}; else returns false and the caller accepts it.
+   */
+  public static boolean refuseWithoutSubprotocol(
+      ServerUpgradeRequest request,
+      ServerUpgradeResponse response,
+      Callback callback,
+      String subprotocol) {
+    if (request.hasSubProtocol(subprotocol)) {
+      return false;
+    }
+    Response.writeError(
+        request,
+        response,
+        callback,
+        HttpStatus.BAD_REQUEST_400,
+        "WebSocket subprotocol " + subprotocol + " required");
+    return true;
   }
 
   @Override

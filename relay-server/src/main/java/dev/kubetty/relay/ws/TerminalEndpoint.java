@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
@@ -61,13 +59,8 @@ public final class TerminalEndpoint implements AutoCloseable {
       ServerUpgradeRequest request,
       ServerUpgradeResponse response,
       org.eclipse.jetty.util.Callback callback) {
-    if (!request.hasSubProtocol(Protocol.SUBPROTOCOL)) {
-      Response.writeError(
-          request,
-          response,
-          callback,
-          HttpStatus.BAD_REQUEST_400,
-          "WebSocket subprotocol " + Protocol.SUBPROTOCOL + " required");
+    if (UpgradeRequired.refuseWithoutSubprotocol(
+        request, response, callback, Protocol.SUBPROTOCOL)) {
       return null;
     }
     response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);

@@ -1,12 +1,17 @@
 package dev.kubetty.relay.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kubetty.relay.testing.RelayFixture;
 import dev.kubetty.relay.testing.TestSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 class RelayServerTest {
@@ -36,6 +41,19 @@ class RelayServerTest {
       try (TestSocket client = TestSocket.open(relay.webSocketUri())) {
         client.hello(); // the real upgrade still goes through
       }
+    }
+  }
+
+  @Test
+  void anUpgradeWithoutTheSubprotocolIsRefused() throws Exception {
+    try (RelayServer relay = RelayFixture.start()) {
+      CompletableFuture<WebSocket> upgrade =
+          http.newWebSocketBuilder().buildAsync(relay.webSocketUri(), new WebSocket.Listener() {});
+
+      ExecutionException refused = assertThrows(ExecutionException.class, upgrade::get);
+      assertThat(refused.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+      assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode())
+          .isEqualTo(400);
     }
   }
 

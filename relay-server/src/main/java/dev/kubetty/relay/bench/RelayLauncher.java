@@ -13,10 +13,17 @@ import java.util.List;
 public final class RelayLauncher {
   /**
    * The relay's production JVM options, as in {@code packaging/bin/kubetty-relay}: a small heap and
-   * the serial collector suit one session's steady stream of short-lived chunks.
+   * the serial collector suit one session's steady stream of short-lived chunks; C1 only, because
+   * the relay is bound by system calls (C2 did not lower its CPU per MB) while C2's compile bursts
+   * delayed keystroke echoes long after start-up and cost about 100 MiB of RSS.
    */
   static final List<String> PRODUCTION_JVM_OPTIONS =
-      List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k");
+      List.of(
+          "--enable-native-access=ALL-UNNAMED",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xmx256m",
+          "-Xss512k");
 
   private RelayLauncher() {}
 

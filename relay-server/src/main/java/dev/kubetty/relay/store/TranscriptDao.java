@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -19,6 +20,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(EventRowMapper.class)
 @RegisterRowMapper(TranscriptChunkMapper.class)
 public interface TranscriptDao {
+  /** Rows per round trip of {@link #chunksBefore} (64 KiB rows: 1 MiB). */
+  int TAIL_FETCH_ROWS = 16;
+
   /** Inserts chunks, skipping any already stored. */
   @SqlBatch(
       "INSERT INTO transcript_chunks (session_id, direction, stream_offset, recorded_at, data)"
@@ -44,7 +48,12 @@ public interface TranscriptDao {
   @SqlQuery("SELECT max(event_id) FROM transcript_events WHERE session_id = :sessionId")
   Optional<Long> lastEventId(@Bind("sessionId") String sessionId);
 
-  /** Stored chunks of a stream starting before {@code before}, newest first. */
+  /**
+   * Stored chunks of a stream starting before {@code before}, newest first, fetched {@value
+   * #TAIL_FETCH_ROWS} rows at a time: inside a transaction PostgreSQL's driver then reads through a
+   * cursor, so a caller that stops early never holds the whole stream in memory.
+   */
+  @FetchSize(TAIL_FETCH_ROWS)
   @SqlQuery(
       "SELECT stream_offset, data FROM transcript_chunks"
           + " WHERE session_id = :sessionId AND direction = :direction"

@@ -49,9 +49,11 @@ public final class TranscriptReader {
     }
     long from = Math.max(0, end.getAsLong() - maxBytes);
     List<StoredBytes> newestFirst = new ArrayList<>();
-    jdbi.useExtension(
-        TranscriptDao.class,
-        dao -> {
+    // In a transaction the driver reads through a cursor and stops where the tail does; outside
+    // one it would load the session's whole transcript (gigabytes after weeks) to keep 8 MiB.
+    jdbi.useTransaction(
+        handle -> {
+          TranscriptDao dao = handle.attach(TranscriptDao.class);
           try (Stream<StoredBytes> rows =
               dao.chunksBefore(sessionId, ChunkRow.Direction.OUTPUT.code(), end.getAsLong())) {
             collectTail(rows, end.getAsLong(), from, newestFirst);

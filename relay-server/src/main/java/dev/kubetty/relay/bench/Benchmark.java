@@ -62,7 +62,7 @@ public final class Benchmark {
       throughput.warmUpLocal();
       sleepUntil(relayUp + IDLE_BEFORE_RSS.toNanos());
       Measurement idle = memory("relay RSS, idle", relay, "VmRSS, no client attached yet");
-      Measurement attached = measureAttached(relay, uri, http, throughput, home);
+      Measurement attached = measureAttached(relay, plain.pid(), uri, http, throughput, home);
       rows.add(idle);
       rows.add(attached);
     } finally {
@@ -73,13 +73,18 @@ public final class Benchmark {
 
   /** Adds the rows measured with a client; returns the RSS taken after the throughput runs. */
   private Measurement measureAttached(
-      RelayProcess relay, URI uri, OkHttpClient http, ThroughputComparison throughput, Path home)
+      RelayProcess relay,
+      long plainPid,
+      URI uri,
+      OkHttpClient http,
+      ThroughputComparison throughput,
+      Path home)
       throws IOException, InterruptedException {
     BenchClient client = BenchClient.create(uri, http, UUID.randomUUID().toString(), null);
     try {
       client.connect();
       client.sync(Duration.ofSeconds(20));
-      throughput.run(client, relay.pid(), relay.databasePid());
+      throughput.run(client, relay.pid(), relay.databasePid(), plainPid);
       rows.addAll(throughput.measurements());
       Measurement attached =
           memory("relay RSS, attached", relay, "VmRSS, after the throughput runs");

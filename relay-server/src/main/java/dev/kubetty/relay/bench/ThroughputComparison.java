@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import okhttp3.OkHttpClient;
  * Throughput of the same output read from a local PTY, through the relay, and through a second
  * relay that stores no transcript, runs interleaved (local, relay, plain relay, local, …) so that
  * background load hits all alike, after one untimed warm-up each. Also the CPU each path costs per
- * MB: this process (the reader) and the relay.
+ * MB: this process (the reader), each relay and the transcript's database.
  */
 final class ThroughputComparison {
   private final BenchOptions options;
@@ -28,7 +29,9 @@ final class ThroughputComparison {
   private double localCpu;
   private double clientCpu;
   private double relayCpu;
+  private double plainCpu;
   private double databaseCpu;
+  private boolean databaseMeasured;
 
   ThroughputComparison(BenchOptions options, Path directory, URI plainUri, OkHttpClient http) {
     this.options = options;
@@ -48,9 +51,9 @@ final class ThroughputComparison {
 
   /**
    * Runs everything through {@code client} of the relay {@code relayPid}, whose PostgreSQL server
-   * is {@code databasePid} (empty: none).
+   * is {@code databasePid} (empty: none), and the relay without a transcript, {@code plainPid}.
    */
-  void run(BenchClient client, long relayPid, OptionalLong databasePid)
+  void run(BenchClient client, long relayPid, OptionalLong databasePid, long plainPid)
       throws IOException, InterruptedException {
     BenchClient plainClient =
         BenchClient.create(plainUri, http, UUID.randomUUID().toString(), null);
@@ -58,18 +61,25 @@ final class ThroughputComparison {
       plainClient.connect();
       plainClient.sync(Duration.ofSeconds(20));
       RelayThroughput.measure(plainClient, warmUpBytes(), timeout);
-      run(client, relayPid, databasePid, plainClient);
+      run(client, relayPid, databasePid, plainClient, plainPid);
     } finally {
       plainClient.close();
     }
   }
 
   private void run(
-      BenchClient client, long relayPid, OptionalLong databasePid, BenchClient plainClient)
+      BenchClient client,
+      long relayPid,
+      OptionalLong databasePid,
+      BenchClient plainClient,
+      long plainPid)
       throws IOException, InterruptedException {
+    databaseMeasured = databasePid.isPresent();
     RelayThroughput.measure(client, warmUpBytes(), timeout);
     for (int i = 0; i < options.runs(); i++) {
+      double plainStart = CpuClock.seconds(plainPid);
       plain[i] = RelayThroughput.measure(plainClient, options.bytes(), timeout);
+      plainCpu += CpuClock.seconds(plainPid) - plainStart;
       double self = CpuClock.seconds(selfPid);
       local[i] = LocalThroughput.measure(options.bytes(), directory, timeout);
       double relay = CpuClock.seconds(relayPid);
@@ -87,27 +97,43 @@ final class ThroughputComparison {
     Percentiles localRates = new Percentiles(local);
     Percentiles relayRates = new Percentiles(relayed);
     Percentiles plainRates = new Percentiles(plain);
-    double ratio = relayRates.median() / localRates.median();
     double cost = 100 * (1 - relayRates.median() / plainRates.median());
-    return List.of(
-        rate("throughput, local PTY", localRates),
-        rate("throughput, via relay", relayRates),
-        new Measurement(
-            "throughput ratio relay/local", ratio, "", Goal.atLeast(0.9), "ratio of the medians"),
-        rate("throughput, relay, no transcript", plainRates),
-        new Measurement(
-            "transcript cost",
-            cost,
-            "%",
-            Goal.atMost(10),
-            "1 - relay/no-transcript relay, medians"),
-        cpu("CPU per MB, local reader", localCpu, "this process reading the PTY"),
-        cpu("CPU per MB, relay", relayCpu, "relay process (not its shell)"),
-        cpu("CPU per MB, relay client", clientCpu, "this process reading the socket"),
-        cpu(
-            "CPU per MB, PostgreSQL",
-            databaseCpu,
-            "the relay's embedded PostgreSQL storing the transcript (all its processes)"));
+    List<Measurement> rows = new ArrayList<>();
+    rows.addAll(
+        List.of(
+            rate("throughput, local PTY", localRates),
+            rate("throughput, relay, no transcript", plainRates),
+            new Measurement(
+                "throughput ratio relay/local",
+                plainRates.median() / localRates.median(),
+                "",
+                Goal.atLeast(0.9),
+                "the relay core: no transcript / local PTY, medians"),
+            rate("throughput, via relay", relayRates),
+            new Measurement(
+                "transcript cost",
+                cost,
+                "%",
+                Goal.atMost(10),
+                "1 - relay/no-transcript relay, medians"),
+            new Measurement(
+                "throughput ratio with transcript",
+                relayRates.median() / localRates.median(),
+                "",
+                null,
+                "relay with transcript / local PTY, medians"),
+            cpu("CPU per MB, local reader", localCpu, "this process reading the PTY"),
+            cpu("CPU per MB, relay, no transcript", plainCpu, "relay process (not its shell)"),
+            cpu("CPU per MB, relay", relayCpu, "relay process with its transcript writer"),
+            cpu("CPU per MB, relay client", clientCpu, "this process reading the socket")));
+    if (databaseMeasured) {
+      rows.add(
+          cpu(
+              "CPU per MB, PostgreSQL",
+              databaseCpu,
+              "the relay's embedded PostgreSQL storing the transcript (all its processes)"));
+    }
+    return rows;
   }
 
   private static double serverSeconds(OptionalLong pid) {

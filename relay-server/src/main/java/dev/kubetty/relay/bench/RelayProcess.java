@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,9 @@ final class RelayProcess implements AutoCloseable {
     builder.environment().put("KUBETTY_LISTEN", "127.0.0.1:0");
     builder.environment().put("SHELL", "/bin/bash");
     builder.environment().put("HOME", home.toString());
+    // Its own session: against an external database (CNPG_*, DATABASE_URL) the relays of one run,
+    // and of earlier runs, would otherwise share one stored session and continue each other's.
+    builder.environment().put("SESSION_ID", "bench-" + UUID.randomUUID());
     builder.environment().putAll(environment);
     RelayProcess relay = new RelayProcess(builder.start(), data);
     Runtime.getRuntime().addShutdownHook(relay.shutdownHook);

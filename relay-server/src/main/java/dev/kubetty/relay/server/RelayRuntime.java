@@ -13,6 +13,7 @@ import dev.kubetty.relay.store.Database;
 import dev.kubetty.relay.store.DatabaseConfig;
 import dev.kubetty.relay.store.RetentionPruner;
 import dev.kubetty.relay.store.SessionDao;
+import dev.kubetty.relay.store.SessionLease;
 import dev.kubetty.relay.store.StoredBytes;
 import dev.kubetty.relay.store.TranscriptReader;
 import dev.kubetty.relay.transcript.TranscriptRecorder;
@@ -20,6 +21,7 @@ import dev.kubetty.relay.transcript.TranscriptWriter;
 import dev.kubetty.relay.transcript.WriterHealth;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +29,21 @@ import org.slf4j.LoggerFactory;
  * The whole relay as {@code serve} runs it: the database (embedded or external), the transcript
  * writer, and the {@link RelayServer} whose session goes on from the stored transcript.
  *
- * <p>Start-up order: database (migrated) → session row → stored history → writer → server. Close
- * order is the reverse, so the last bytes reach the writer before it flushes (or spools) them.
+ * <p>Start-up order: database (migrated) → session lease → session row → stored history → writer →
+ * server. Close order is the reverse, so the last bytes reach the writer before it flushes (or
+ * spools) them, and only then may another relay of the session take over.
  */
 public final class RelayRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RelayRuntime.class);
 
+  /**
+   * How long a relay waits for another one holding its session (a pod being replaced) to stop; a
+   * little more than Kubernetes' default 30 s termination grace period plus the flush.
+   */
+  static final Duration SESSION_WAIT = Duration.ofSeconds(90);
+
   private final Database database;
+  private final SessionLease lease;
   private final TranscriptWriter writer;
   private final TranscriptRecorder recorder;
   private final RelayServer server;
@@ -41,11 +51,13 @@ public final class RelayRuntime implements AutoCloseable {
 
   private RelayRuntime(
       Database database,
+      SessionLease lease,
       TranscriptWriter writer,
       TranscriptRecorder recorder,
       RelayServer server,
       RetentionPruner retention) {
     this.database = database;
+    this.lease = lease;
     this.writer = writer;
     this.recorder = recorder;
     this.server = server;
@@ -73,10 +85,12 @@ public final class RelayRuntime implements AutoCloseable {
       RelayConfig config, DatabaseConfig databaseConfig, ClusterAccess clusters)
       throws IOException {
     Database database = Database.open(databaseConfig);
+    SessionLease lease = null;
     TranscriptWriter writer = null;
     TranscriptRecorder recorder = null;
     try {
       String id = config.sessionId();
+      lease = SessionLease.acquire(database, id, SESSION_WAIT);
       database
           .jdbi()
           .useExtension(SessionDao.class, d -> d.upsertSession(id, config.deploymentId()));
@@ -108,7 +122,7 @@ public final class RelayRuntime implements AutoCloseable {
           config.retention().isZero()
               ? null
               : RetentionPruner.start(database.jdbi(), config.retention());
-      return new RelayRuntime(database, writer, recorder, server, retention);
+      return new RelayRuntime(database, lease, writer, recorder, server, retention);
     } catch (IOException | RuntimeException e) {
       if (recorder != null) {
         recorder.close();
@@ -116,8 +130,15 @@ public final class RelayRuntime implements AutoCloseable {
       if (writer != null) {
         writer.close();
       }
+      if (lease != null) {
+        lease.close();
+      }
       database.close();
       throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      database.close();
+      throw new IOException("interrupted while waiting for session " + config.sessionId(), e);
     }
   }
 
@@ -164,6 +185,7 @@ public final class RelayRuntime implements AutoCloseable {
     server.close();
     recorder.close();
     writer.close();
+    lease.close();
     database.close();
   }
 }

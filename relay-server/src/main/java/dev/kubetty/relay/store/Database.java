@@ -2,6 +2,10 @@ package dev.kubetty.relay.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -124,6 +128,24 @@ public final class Database implements AutoCloseable {
   /** The pooled data source. */
   public DataSource dataSource() {
     return pool;
+  }
+
+  /**
+   * A connection of its own, outside the pool, with the pool's URL, credentials and timeouts; the
+   * caller closes it. For state that lives as long as a connection (advisory locks).
+   *
+   * @throws SQLException if the server cannot be reached
+   */
+  Connection openDedicatedConnection() throws SQLException {
+    Properties properties = new Properties();
+    properties.putAll(pool.getDataSourceProperties());
+    if (pool.getUsername() != null) {
+      properties.setProperty("user", pool.getUsername());
+    }
+    if (pool.getPassword() != null) {
+      properties.setProperty("password", pool.getPassword());
+    }
+    return DriverManager.getConnection(pool.getJdbcUrl(), properties);
   }
 
   /** Closes the pool, then stops the embedded server if this database started one. */

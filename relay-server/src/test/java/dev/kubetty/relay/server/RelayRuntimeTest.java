@@ -6,15 +6,21 @@ import dev.kubetty.protocol.ControlMessage.Ready;
 import dev.kubetty.relay.store.AttachmentRow;
 import dev.kubetty.relay.store.SessionDao;
 import dev.kubetty.relay.store.ShellGenerationRow;
+import dev.kubetty.relay.store.TestDatabase;
 import dev.kubetty.relay.store.TranscriptReader;
 import dev.kubetty.relay.testing.RelayFixture;
 import dev.kubetty.relay.testing.TestSocket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +73,46 @@ class RelayRuntimeTest {
       assertThat(new String(reader.outputTail("ws-1", 1 << 20).data()))
           .contains("stored-42")
           .contains("again-42");
+    }
+  }
+
+  @Test
+  void aSecondRelayOfTheSessionTakesOverWhenTheFirstStopsAndContinuesAfterIt(
+      @TempDir Path firstData, @TempDir Path secondData) throws Exception {
+    try (TestDatabase db = TestDatabase.start()) {
+      Map<String, String> shared = Map.of("DATABASE_URL", db.jdbcUrl(), "CNPG_USER", "postgres");
+      RelayRuntime first = RelayFixture.startRuntime(firstData, "handover", shared);
+      long firstHead;
+      CompletableFuture<RelayRuntime> second;
+      try (TestSocket client = TestSocket.open(first.server().webSocketUri())) {
+        client.hello();
+        client.type("echo first-$((6*7))\r");
+        client.readUntil("first-42");
+        second =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return RelayFixture.startRuntime(secondData, "handover", shared);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+        Thread.sleep(1_500);
+        assertThat(second).as("waits while the first relay runs").isNotDone();
+        // Output the first relay stores while the second waits: the second must continue after it.
+        client.type("echo later-$((6*7))\r");
+        client.readUntil("later-42");
+      }
+      first.server().close();
+      firstHead = first.server().terminal().head();
+      first.close();
+
+      try (RelayRuntime next = second.get(30, TimeUnit.SECONDS)) {
+        try (TestSocket client = TestSocket.open(next.server().webSocketUri())) {
+          assertThat(client.hello().head()).isGreaterThanOrEqualTo(firstHead);
+          client.readUntil("later-42");
+        }
+      }
     }
   }
 

@@ -1,0 +1,105 @@
+package dev.kubetty.relay.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes one relay at a time the writer of a session: a PostgreSQL advisory lock on the session id,
+ * held on a connection of its own for as long as the relay runs.
+ *
+ * <p>A second relay with the same {@code SESSION_ID} (a rolling update starts the new pod before
+ * the old one has stopped) waits in {@link #acquire} until the first has stored its last byte and
+ * let go, so it continues exactly after it; without the lease both would store rows at the same
+ * offsets and the later ones would be skipped as duplicates. PostgreSQL also lets go when the
+ * holder's connection dies, so a crashed relay never blocks its successor.
+ */
+public final class SessionLease implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SessionLease.class);
+  private static final Duration RETRY = Duration.ofMillis(250);
+  private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtextextended(?, 0))";
+
+  private final Connection connection;
+
+  private SessionLease(Connection connection) {
+    this.connection = connection;
+  }
+
+  /**
+   * Takes the lease on {@code sessionId}, waiting up to {@code wait} while another relay holds it.
+   *
+   * @throws StoreException if the database cannot be reached or the lease is still held after
+   *     {@code wait}
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public static SessionLease acquire(Database database, String sessionId, Duration wait)
+      throws InterruptedException {
+    Connection connection = null;
+    try {
+      connection = database.openDedicatedConnection();
+      long deadline = System.nanoTime() + wait.toNanos();
+      boolean told = false;
+      while (!tryLock(connection, sessionId)) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new StoreException(
+              "session "
+                  + sessionId
+                  + " is still held by another relay after "
+                  + wait.toSeconds()
+                  + " s: stop that relay, or give each relay its own SESSION_ID",
+              null);
+        }
+        if (!told) {
+          log.warn(
+              "session={} event=waiting-for-other-relay: another relay holds this session;"
+                  + " continuing when it stops (at most {} s)",
+              sessionId,
+              wait.toSeconds());
+          told = true;
+        }
+        Thread.sleep(RETRY);
+      }
+      if (told) {
+        log.info("session={} event=session-taken-over", sessionId);
+      }
+      return new SessionLease(connection);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new StoreException("cannot take the lease on session " + sessionId, e);
+    } catch (RuntimeException | InterruptedException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  private static boolean tryLock(Connection connection, String sessionId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK)) {
+      statement.setString(1, "kubetty-session:" + sessionId);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getBoolean(1);
+      }
+    }
+  }
+
+  /** Lets go: the next relay of this session may start. */
+  @Override
+  public void close() {
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      log.debug("session lease connection did not close cleanly: {}", e.toString());
+    }
+  }
+}

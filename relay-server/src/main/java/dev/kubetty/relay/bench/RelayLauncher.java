@@ -15,7 +15,7 @@ public final class RelayLauncher {
    * The relay's production JVM options, as in {@code packaging/bin/kubetty-relay}: a small heap and
    * the serial collector suit one session's steady stream of short-lived chunks; C1 only, because
    * the relay is bound by system calls (C2 did not lower its CPU per MB) while C2's compile bursts
-   * delayed keystroke echoes long after start-up and cost about 100 MiB of RSS.
+   * delayed keystroke echoes long after start-up and cost about 25 MiB of RSS at idle.
    */
   static final List<String> PRODUCTION_JVM_OPTIONS =
       List.of(

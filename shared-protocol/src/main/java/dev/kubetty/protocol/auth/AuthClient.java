@@ -31,8 +31,9 @@ public final class AuthClient {
   private final Clock clock;
 
   /**
-   * A client for the relay at {@code relay}: its {@code http(s)://host:port} or its WebSocket URL
-   * ({@code ws(s)://host:port/ws}); only scheme, host and port are used.
+   * A client for the relay at {@code relay}: its base URL ({@code http(s)://host:port}, with the
+   * path it is served under behind a proxy, if any) or its WebSocket URL ({@code
+   * ws(s)://host:port/path/ws}). The API is called under that path; a query is ignored.
    */
   public AuthClient(URI relay, OkHttpClient http) {
     this(relay, http, Clock.systemUTC());
@@ -43,9 +44,23 @@ public final class AuthClient {
     String httpScheme = "wss".equals(scheme) || "https".equals(scheme) ? "https" : "http";
     this.base =
         Objects.requireNonNull(
-            HttpUrl.parse(httpScheme + "://" + relay.getRawAuthority() + "/"), "relay URL");
+            HttpUrl.parse(httpScheme + "://" + relay.getRawAuthority() + basePath(relay)),
+            "relay URL");
     this.http = http;
     this.clock = clock;
+  }
+
+  /**
+   * The relay's path prefix with a trailing slash: {@code /}, or {@code /prefix/} ({@code /ws}
+   * dropped).
+   */
+  private static String basePath(URI relay) {
+    String path = relay.getRawPath() == null ? "" : relay.getRawPath();
+    boolean webSocket = relay.getScheme() != null && relay.getScheme().startsWith("ws");
+    if (webSocket && path.endsWith("/ws")) {
+      path = path.substring(0, path.length() - "/ws".length());
+    }
+    return path.endsWith("/") ? path : path + "/";
   }
 
   /** Logs in. */

@@ -3,12 +3,11 @@ package dev.kubetty.relay.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubetty.relay.config.AuthMode;
+import dev.kubetty.relay.http.JsonBody;
 import dev.kubetty.relay.http.JsonReply;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -75,7 +74,7 @@ final class AuthRoutes {
   }
 
   private void login(Request request, Response response, Callback callback) throws IOException {
-    JsonNode body = body(request, response, callback);
+    JsonNode body = JsonBody.read(request, response, callback, MAX_BODY_BYTES);
     if (body == null) {
       return;
     }
@@ -106,7 +105,7 @@ final class AuthRoutes {
   }
 
   private void refresh(Request request, Response response, Callback callback) throws IOException {
-    JsonNode body = body(request, response, callback);
+    JsonNode body = JsonBody.read(request, response, callback, MAX_BODY_BYTES);
     if (body == null) {
       return;
     }
@@ -122,7 +121,7 @@ final class AuthRoutes {
   }
 
   private void logout(Request request, Response response, Callback callback) throws IOException {
-    JsonNode body = body(request, response, callback);
+    JsonNode body = JsonBody.read(request, response, callback, MAX_BODY_BYTES);
     if (body == null) {
       return;
     }
@@ -168,31 +167,5 @@ final class AuthRoutes {
     body.put("expiresIn", tokens.accessTtl().toSeconds());
     body.put("username", tokens.username());
     JsonReply.send(response, callback, 200, body);
-  }
-
-  /** The JSON object in the body ({} when empty); null after answering 400/413 for a bad one. */
-  private static JsonNode body(Request request, Response response, Callback callback)
-      throws IOException {
-    byte[] bytes;
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-    if (bytes.length > MAX_BODY_BYTES) {
-      JsonReply.sendError(response, callback, 413, "too_large", "request body over 16 KiB");
-      return null;
-    }
-    if (bytes.length == 0) {
-      return JsonReply.JSON.createObjectNode();
-    }
-    try {
-      JsonNode node = JsonReply.JSON.readTree(bytes);
-      if (node != null && node.isObject()) {
-        return node;
-      }
-    } catch (IOException malformed) {
-      // answered below
-    }
-    JsonReply.sendError(response, callback, 400, "bad_request", "the body must be a JSON object");
-    return null;
   }
 }

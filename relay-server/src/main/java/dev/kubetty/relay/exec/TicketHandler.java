@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubetty.relay.auth.Principal;
+import dev.kubetty.relay.http.JsonBody;
 import dev.kubetty.relay.http.JsonReply;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -87,16 +85,9 @@ final class TicketHandler extends Handler.Abstract {
       response.getHeaders().put(HttpHeader.ALLOW, "POST");
       return error(response, callback, 405, "method_not_allowed", "use POST");
     }
-    JsonNode body;
-    try {
-      body = JSON.readTree(readBody(request));
-    } catch (IOException | IllegalArgumentException e) {
-      return error(
-          response,
-          callback,
-          400,
-          "bad_request",
-          "the body must be a JSON object of at most 256 KiB");
+    JsonNode body = JsonBody.read(request, response, callback, MAX_BODY);
+    if (body == null) {
+      return true;
     }
     try {
       Principal owner = request.getAttribute(Principal.ATTRIBUTE) instanceof Principal p ? p : null;
@@ -150,9 +141,6 @@ final class TicketHandler extends Handler.Abstract {
   }
 
   private ExecTicket ticket(JsonNode body, Principal owner) throws Refusal {
-    if (!body.isObject()) {
-      throw new Refusal(400, "bad_request", "the body must be a JSON object");
-    }
     String namespace = name(body, "namespace", true);
     String pod = name(body, "pod", true);
     String container = name(body, "container", false);
@@ -231,16 +219,6 @@ final class TicketHandler extends Handler.Abstract {
       argv.add(arg.asText());
     }
     return argv;
-  }
-
-  private static byte[] readBody(Request request) throws IOException {
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] body = in.readNBytes(MAX_BODY + 1);
-      if (body.length > MAX_BODY) {
-        throw new IllegalArgumentException("body too large");
-      }
-      return body;
-    }
   }
 
   /** The first value of query parameter {@code name} of {@code request}, or null. */

@@ -92,6 +92,18 @@ class AuthEndToEndTest {
   }
 
   @Test
+  void anOversizedOrNonObjectBodyIsAnsweredPlainly() {
+    HttpResponse<String> huge =
+        http.post("/api/auth/login", "{\"username\":\"" + "x".repeat(20_000) + "\"}");
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(huge.body()).contains("too_large").contains("over 16 KiB");
+
+    HttpResponse<String> array = http.post("/api/auth/login", "[1,2]");
+    assertThat(array.statusCode()).isEqualTo(400);
+    assertThat(array.body()).contains("the body must be a JSON object");
+  }
+
+  @Test
   void aWrongPasswordAndAnUnknownUserGetTheSameAnswerInTheSameTime() {
     HttpResponse<String> wrong =
         http.post("/api/auth/login", AuthHttp.credentials("carol", "nope-nope"));

@@ -165,6 +165,22 @@ class ExecGatewayTest {
   }
 
   @Test
+  void aTicketRequestThatIsTooLargeOrNotAnObjectIsAnsweredLikeEveryJsonEndpoint() throws Exception {
+    startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
+    ExecHttp.Answer huge =
+        ExecHttp.post(
+            relay.httpUri(),
+            "/api/exec/tickets",
+            "{\"namespace\":\"team-a\",\"pod\":\"" + "x".repeat(300_000) + "\"}");
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(huge.body().path("error").asText()).isEqualTo("too_large");
+
+    ExecHttp.Answer array = ExecHttp.post(relay.httpUri(), "/api/exec/tickets", "[1,2]");
+    assertThat(array.status()).isEqualTo(400);
+    assertThat(array.body().path("error").asText()).isEqualTo("bad_request");
+  }
+
+  @Test
   void aTicketWorksOnce() throws Exception {
     startRelay(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"));
     String ticket = ticket(Map.of("namespace", "team-a", "pod", "web-0"));

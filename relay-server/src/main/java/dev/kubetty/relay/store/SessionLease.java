@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +20,32 @@ import org.slf4j.LoggerFactory;
  * let go, so it continues exactly after it; without the lease both would store rows at the same
  * offsets and the later ones would be skipped as duplicates. PostgreSQL also lets go when the
  * holder's connection dies, so a crashed relay never blocks its successor.
+ *
+ * <p>The lease checks its connection every few seconds; when the database was unreachable (a
+ * restart, a CloudNativePG failover), it connects again and takes the lock back, so the hand-over
+ * keeps working after an outage.
  */
 public final class SessionLease implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionLease.class);
   private static final Duration RETRY = Duration.ofMillis(250);
+  private static final Duration CHECK = Duration.ofSeconds(5);
   private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtextextended(?, 0))";
 
-  private final Connection connection;
+  private final Database database;
+  private final String sessionId;
+  private final ScheduledExecutorService checker;
+  private Connection connection; // guarded by this
 
-  private SessionLease(Connection connection) {
+  private SessionLease(
+      Database database, String sessionId, Connection connection, Duration checkEvery) {
+    this.database = database;
+    this.sessionId = sessionId;
     this.connection = connection;
+    this.checker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("session-lease").unstarted(r));
+    checker.scheduleWithFixedDelay(
+        this::check, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -37,6 +56,14 @@ public final class SessionLease implements AutoCloseable {
    * @throws InterruptedException if interrupted while waiting
    */
   public static SessionLease acquire(Database database, String sessionId, Duration wait)
+      throws InterruptedException {
+    return acquire(database, sessionId, wait, CHECK);
+  }
+
+  /**
+   * As {@link #acquire(Database, String, Duration)}, checking the connection every {@code check}.
+   */
+  static SessionLease acquire(Database database, String sessionId, Duration wait, Duration check)
       throws InterruptedException {
     Connection connection = null;
     try {
@@ -66,7 +93,7 @@ public final class SessionLease implements AutoCloseable {
       if (told) {
         log.info("session={} event=session-taken-over", sessionId);
       }
-      return new SessionLease(connection);
+      return new SessionLease(database, sessionId, connection, check);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw new StoreException("cannot take the lease on session " + sessionId, e);
@@ -86,10 +113,38 @@ public final class SessionLease implements AutoCloseable {
     }
   }
 
+  /** Takes the lock back on a new connection if the one holding it has died. */
+  private synchronized void check() {
+    try {
+      if (connection != null && connection.isValid(2)) {
+        return;
+      }
+      closeQuietly(connection);
+      connection = null;
+      Connection fresh = database.openDedicatedConnection();
+      if (tryLock(fresh, sessionId)) {
+        connection = fresh;
+        log.info("session={} event=session-lease-retaken after the database came back", sessionId);
+      } else {
+        closeQuietly(fresh);
+        log.error(
+            "session={} event=session-lease-lost: another relay took this session while the"
+                + " database was unreachable; give each relay its own SESSION_ID",
+            sessionId);
+      }
+    } catch (SQLException | RuntimeException e) {
+      log.debug("session={} event=session-lease-check-failed: {}", sessionId, e.toString());
+    }
+  }
+
   /** Lets go: the next relay of this session may start. */
   @Override
   public void close() {
-    closeQuietly(connection);
+    checker.shutdownNow();
+    synchronized (this) {
+      closeQuietly(connection);
+      connection = null;
+    }
   }
 
   private static void closeQuietly(Connection connection) {

@@ -51,17 +51,60 @@ class SessionLeaseTest {
   }
 
   @Test
+  void theLeaseIsTakenBackAfterItsConnectionWasLost() throws Exception {
+    try (SessionLease lease =
+        SessionLease.acquire(db.database(), "outage", Duration.ZERO, Duration.ofMillis(200))) {
+      terminateLeaseConnections();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      boolean heldAgain = false;
+      while (!heldAgain && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        heldAgain = isLocked("outage");
+      }
+      assertThat(heldAgain).as("the lease took its lock back on a new connection").isTrue();
+      assertThatThrownBy(() -> SessionLease.acquire(db.database(), "outage", Duration.ZERO))
+          .isInstanceOf(StoreException.class);
+    }
+  }
+
+  private static void terminateLeaseConnections() {
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT pg_terminate_backend(pid) FROM pg_locks"
+                            + " WHERE locktype = 'advisory' AND pid <> pg_backend_pid()")
+                    .mapTo(Boolean.class)
+                    .list());
+  }
+
+  /** Whether another connection holds {@code session}'s lock (probed with a try-lock, undone). */
+  private static boolean isLocked(String session) {
+    String key = "kubetty-session:" + session;
+    return db.database()
+        .jdbi()
+        .withHandle(
+            h -> {
+              boolean free =
+                  h.createQuery("SELECT pg_try_advisory_lock(hashtextextended(:k, 0))")
+                      .bind("k", key)
+                      .mapTo(Boolean.class)
+                      .one();
+              if (free) {
+                h.createQuery("SELECT pg_advisory_unlock(hashtextextended(:k, 0))")
+                    .bind("k", key)
+                    .mapTo(Boolean.class)
+                    .one();
+              }
+              return !free;
+            });
+  }
+
+  @Test
   void aRelayWhoseConnectionDiedNoLongerHoldsTheSession() throws Exception {
     try (SessionLease crashed = SessionLease.acquire(db.database(), "crash", Duration.ZERO)) {
-      db.database()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createQuery(
-                          "SELECT pg_terminate_backend(pid) FROM pg_locks"
-                              + " WHERE locktype = 'advisory' AND pid <> pg_backend_pid()")
-                      .mapTo(Boolean.class)
-                      .list());
+      terminateLeaseConnections();
       try (SessionLease next =
           SessionLease.acquire(db.database(), "crash", Duration.ofSeconds(5))) {
         assertThat(next).isNotNull();

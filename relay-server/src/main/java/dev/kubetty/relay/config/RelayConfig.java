@@ -34,6 +34,10 @@ import java.util.Map;
  * @param workingDirectory where the shell starts ({@code $HOME}, else the current directory)
  * @param exec the exec gateway ({@code KUBETTY_EXEC_ALLOW}, {@code KUBETTY_EXEC_KUBECONFIG}); off
  *     by default
+ * @param webSocketCompression whether WebSocket frames may be compressed: permessage-deflate when
+ *     the client offers it ({@code KUBETTY_WS_DEFLATE}, default {@code on}; {@code off} for
+ *     in-cluster links, where bandwidth is free and deflate is ~15 % of the relay\'s CPU in a
+ *     flood)
  */
 public record RelayConfig(
     InetSocketAddress listen,
@@ -49,7 +53,8 @@ public record RelayConfig(
     boolean transcript,
     List<String> shell,
     Path workingDirectory,
-    ExecConfig exec) {
+    ExecConfig exec,
+    boolean webSocketCompression) {
 
   /** The defaults that {@link #fromEnvironment} starts from. */
   public static final int DEFAULT_BUFFER_BYTES = 8 << 20;
@@ -99,7 +104,8 @@ public record RelayConfig(
         transcript,
         shell.isBlank() ? List.of("/bin/bash", "-l") : List.of(shell, "-l"),
         Path.of(home.isBlank() ? System.getProperty("user.dir") : home),
-        ExecConfig.fromEnvironment(env));
+        ExecConfig.fromEnvironment(env),
+        in.onOff("KUBETTY_WS_DEFLATE", true));
   }
 
   /** {@code AUTH_MODE}. */
@@ -123,6 +129,7 @@ public record RelayConfig(
         transcript,
         shell,
         workingDirectory,
-        exec);
+        exec,
+        webSocketCompression);
   }
 }

@@ -51,6 +51,7 @@ public final class ExecGateway implements AutoCloseable {
   private final ExecConfig config;
   private final ClusterAccess access;
   private final Duration pingInterval;
+  private final boolean compression;
   private final ExecTicketStore tickets;
   private final ScheduledExecutorService scheduler;
   private final Handler handler;
@@ -60,10 +61,17 @@ public final class ExecGateway implements AutoCloseable {
    * Creates the gateway for {@code server}; install {@link #handler()} in its handler chain.
    *
    * @param pingInterval how often exec sockets are pinged ({@code KUBETTY_PING_INTERVAL})
+   * @param compression whether exec sockets may use permessage-deflate ({@code KUBETTY_WS_DEFLATE})
    */
   public ExecGateway(
-      Server server, ExecConfig config, ClusterAccess access, Duration pingInterval, Clock clock) {
+      Server server,
+      ExecConfig config,
+      ClusterAccess access,
+      Duration pingInterval,
+      boolean compression,
+      Clock clock) {
     this.config = config;
+    this.compression = compression;
     this.access = access;
     this.pingInterval = pingInterval;
     this.tickets = new ExecTicketStore(clock);
@@ -106,12 +114,12 @@ public final class ExecGateway implements AutoCloseable {
     String token = TicketHandler.queryParameter(request, "ticket");
     if (token == null) {
       // The ticket comes in the first frame (hello), out of URLs and proxy logs.
-      response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+      UpgradeRequired.accept(response, Protocol.SUBPROTOCOL, compression);
       return new ExecSocket(null, login, this, id);
     }
     try {
       ExecTicket ticket = redeem(token, principal);
-      response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+      UpgradeRequired.accept(response, Protocol.SUBPROTOCOL, compression);
       return new ExecSocket(ticket, login, this, id);
     } catch (TicketRefused e) {
       Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.kubetty.relay.http;
 
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -25,6 +26,18 @@ public final class UpgradeRequired extends Handler.Wrapper {
     super(next);
     this.path = path;
     this.subprotocol = subprotocol;
+  }
+
+  /**
+   * For a WebSocket creator: accepts {@code subprotocol}; with {@code compression} false it also
+   * declines the extensions the client offered (permessage-deflate), so frames go uncompressed.
+   */
+  public static void accept(
+      ServerUpgradeResponse response, String subprotocol, boolean compression) {
+    response.setAcceptedSubProtocol(subprotocol);
+    if (!compression) {
+      response.setExtensions(List.of());
+    }
   }
 
   /**

@@ -103,7 +103,13 @@ public final class RelayServer implements AutoCloseable {
     connector.setPort(listen.getPort());
     server.addConnector(connector);
     this.exec =
-        new ExecGateway(server, config.exec(), clusters, config.pingInterval(), Clock.systemUTC());
+        new ExecGateway(
+            server,
+            config.exec(),
+            clusters,
+            config.pingInterval(),
+            config.webSocketCompression(),
+            Clock.systemUTC());
     this.endpoint =
         new TerminalEndpoint(
             server,

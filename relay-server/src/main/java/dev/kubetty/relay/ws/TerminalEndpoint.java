@@ -30,11 +30,13 @@ public final class TerminalEndpoint implements AutoCloseable {
   private final ConnectionRegistry registry;
   private final TerminalSession terminal;
   private final WebSocketUpgradeHandler handler;
+  private final boolean compression;
 
   /** Creates the endpoint for {@code server}; {@link #handler()} must be installed in it. */
   public TerminalEndpoint(
       Server server, RelayConfig config, TerminalSession terminal, Handler next) {
     this.terminal = terminal;
+    this.compression = config.webSocketCompression();
     this.registry = new ConnectionRegistry(config.pingInterval(), config.peerTimeout());
     this.handler =
         WebSocketUpgradeHandler.from(
@@ -63,7 +65,7 @@ public final class TerminalEndpoint implements AutoCloseable {
         request, response, callback, Protocol.SUBPROTOCOL)) {
       return null;
     }
-    response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+    UpgradeRequired.accept(response, Protocol.SUBPROTOCOL, compression);
     Principal principal = (Principal) request.getAttribute(Principal.ATTRIBUTE);
     Peer peer =
         new Peer(

@@ -45,6 +45,7 @@ class ExecTicketInHelloTest {
             ExecConfig.fromEnvironment(Map.of("KUBETTY_EXEC_ALLOW", "team-a/*")),
             ClusterAccess.using(serviceAccount),
             Duration.ofSeconds(30),
+            true,
             clock);
     server.setHandler(gateway.handler());
     server.start();

@@ -35,9 +35,8 @@ import java.util.Map;
  * @param exec the exec gateway ({@code KUBETTY_EXEC_ALLOW}, {@code KUBETTY_EXEC_KUBECONFIG}); off
  *     by default
  * @param webSocketCompression whether WebSocket frames may be compressed: permessage-deflate when
- *     the client offers it ({@code KUBETTY_WS_DEFLATE}, default {@code on}; {@code off} for
- *     in-cluster links, where bandwidth is free and deflate is ~15 % of the relay\'s CPU in a
- *     flood)
+ *     the client offers it ({@code KUBETTY_WS_DEFLATE}, default {@code on}; {@code off} saves the
+ *     relay the deflate work on in-cluster links, where bandwidth is free)
  */
 public record RelayConfig(
     InetSocketAddress listen,

@@ -14,8 +14,6 @@ import dev.kubetty.testing.kube.FakePod;
 import dev.kubetty.testing.kube.FakePod.FakeContainer;
 import dev.kubetty.testing.kube.Kubeconfigs;
 import dev.kubetty.testing.kube.MockCluster;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,21 +60,7 @@ class ExecUiTest extends DesktopUiTest {
         .add(FakePod.running("team-a", "locked-0", "app"))
         .add(FakePod.running("team-b", "worker-0", "main"))
         .denyExec("team-a", "locked-0");
-    Path first =
-        Files.writeString(
-            home.resolve("first.yaml"),
-            "apiVersion: v1\nkind: Config\ncurrent-context: alpha\n"
-                + Kubeconfigs.clusters(cluster.url(), "alpha")
-                + Kubeconfigs.contexts("alpha", "team-a")
-                + Kubeconfigs.users("alpha", "t-alpha"));
-    Path second =
-        Files.writeString(
-            home.resolve("second.yaml"),
-            "apiVersion: v1\nkind: Config\n"
-                + Kubeconfigs.clusters(cluster.url(), "beta")
-                + Kubeconfigs.contexts("beta", "team-b")
-                + Kubeconfigs.users("beta", "t-beta"));
-    env = shellEnvironment(home, Map.of("KUBECONFIG", first + File.pathSeparator + second));
+    env = shellEnvironment(home, Map.of("KUBECONFIG", Kubeconfigs.twoFiles(home, cluster.url())));
   }
 
   @AfterEach

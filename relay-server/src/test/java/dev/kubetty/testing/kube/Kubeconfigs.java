@@ -1,5 +1,10 @@
 package dev.kubetty.testing.kube;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** Kubeconfig YAML for tests. */
 public final class Kubeconfigs {
   private Kubeconfigs() {}
@@ -16,6 +21,20 @@ public final class Kubeconfigs {
         + clusters(server, context)
         + contexts(context, namespace)
         + users(context, token);
+  }
+
+  /**
+   * Writes two kubeconfig files into {@code dir} for the API server at {@code server}: context
+   * {@code alpha} (namespace {@code team-a}, token {@code t-alpha}) in the first, {@code beta}
+   * ({@code team-b}, {@code t-beta}) in the second, and returns them as a {@code KUBECONFIG} path
+   * list. Merged, the first file's current context ({@code alpha}) wins.
+   */
+  public static String twoFiles(Path dir, String server) throws IOException {
+    Path first =
+        Files.writeString(dir.resolve("first.yaml"), single(server, "alpha", "team-a", "t-alpha"));
+    Path second =
+        Files.writeString(dir.resolve("second.yaml"), single(server, "beta", "team-b", "t-beta"));
+    return first + File.pathSeparator + second;
   }
 
   /** A {@code clusters:} section with one cluster. */

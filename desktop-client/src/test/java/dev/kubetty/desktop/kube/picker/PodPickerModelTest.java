@@ -8,8 +8,6 @@ import dev.kubetty.testing.kube.FakePod;
 import dev.kubetty.testing.kube.FakePod.FakeContainer;
 import dev.kubetty.testing.kube.Kubeconfigs;
 import dev.kubetty.testing.kube.MockCluster;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,21 +49,7 @@ class PodPickerModelTest {
 
   /** Two files: context alpha (current, team-a) in the first, beta (team-b) in the second. */
   static Map<String, String> twoFileKubeconfig(Path dir, String server) throws Exception {
-    Path first =
-        Files.writeString(
-            dir.resolve("first.yaml"),
-            "apiVersion: v1\nkind: Config\ncurrent-context: alpha\n"
-                + Kubeconfigs.clusters(server, "alpha")
-                + Kubeconfigs.contexts("alpha", "team-a")
-                + Kubeconfigs.users("alpha", "t-alpha"));
-    Path second =
-        Files.writeString(
-            dir.resolve("second.yaml"),
-            "apiVersion: v1\nkind: Config\ncurrent-context: beta\n"
-                + Kubeconfigs.clusters(server, "beta")
-                + Kubeconfigs.contexts("beta", "team-b")
-                + Kubeconfigs.users("beta", "t-beta"));
-    return Map.of("KUBECONFIG", first + File.pathSeparator + second, "HOME", dir.toString());
+    return Map.of("KUBECONFIG", Kubeconfigs.twoFiles(dir, server), "HOME", dir.toString());
   }
 
   private PodPickerModel model(Map<String, String> env, List<ExecTarget> recent) {

@@ -87,8 +87,6 @@ final class CastWriter {
                         last == null ? 0 : last.end(),
                         range.since(),
                         range.until(),
-                        "",
-                        0,
                         PAGE_ROWS)));
   }
 

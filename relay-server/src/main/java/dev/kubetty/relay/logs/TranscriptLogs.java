@@ -91,18 +91,13 @@ final class TranscriptLogs {
   private List<TranscriptChunk> chunks(LogsQuery query, Direction direction, long from, int limit) {
     TimeRange range = TimeRange.of(query.since(), query.until());
     SearchNeedle needle = SearchNeedle.of(query.text());
+    if (!needle.isEmpty()) {
+      return ChunkSearch.page(jdbi, sessionId, direction, from, range, needle, limit);
+    }
     return jdbi.withExtension(
         TranscriptDao.class,
         dao ->
-            dao.chunkPage(
-                sessionId,
-                direction.code(),
-                from,
-                range.since(),
-                range.until(),
-                needle.escaped(),
-                needle.overlap(),
-                limit));
+            dao.chunkPage(sessionId, direction.code(), from, range.since(), range.until(), limit));
   }
 
   /** Events at output offsets in [from, next page's from), or from {@code from} on if last. */

@@ -17,6 +17,11 @@ public final class TranscriptChunkMapper implements RowMapper<TranscriptChunk> {
         ChunkRow.Direction.ofCode(rs.getString("direction")),
         rs.getLong("stream_offset"),
         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-        rs.getBytes("data"));
+        bytes(rs));
+  }
+
+  /** The row's bytes from its {@code data} and {@code raw_length} columns, decompressed. */
+  static byte[] bytes(ResultSet rs) throws SQLException {
+    return ChunkCompression.decode(rs.getBytes("data"), rs.getObject("raw_length", Integer.class));
   }
 }

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -16,19 +15,25 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * SQL for the transcript tables. Inserts are idempotent: a row already stored (same key) is
  * skipped, so replaying a spool after an outage never duplicates.
  */
-@RegisterConstructorMapper(StoredBytes.class)
+@RegisterRowMapper(StoredBytesMapper.class)
 @RegisterRowMapper(EventRowMapper.class)
 @RegisterRowMapper(TranscriptChunkMapper.class)
 public interface TranscriptDao {
   /** Rows per round trip of {@link #chunksBefore} (64 KiB rows: 1 MiB). */
   int TAIL_FETCH_ROWS = 16;
 
-  /** Inserts chunks, skipping any already stored. */
+  /** Inserts chunks, compressed where that pays ({@link ChunkCompression}), skipping any stored. */
+  default void insertChunks(List<ChunkRow> rows) {
+    insertEncoded(rows.stream().map(ChunkCompression::encode).toList());
+  }
+
+  /** Inserts chunks in their stored form, skipping any already stored. */
   @SqlBatch(
-      "INSERT INTO transcript_chunks (session_id, direction, stream_offset, recorded_at, data)"
-          + " VALUES (:sessionId, :directionCode, :streamOffset, :recordedAtUtc, :data)"
-          + " ON CONFLICT DO NOTHING")
-  void insertChunks(@BindMethods List<ChunkRow> rows);
+      "INSERT INTO transcript_chunks"
+          + " (session_id, direction, stream_offset, recorded_at, data, raw_length)"
+          + " VALUES (:sessionId, :directionCode, :streamOffset, :recordedAtUtc, :stored,"
+          + " :rawLength) ON CONFLICT DO NOTHING")
+  void insertEncoded(@BindMethods List<EncodedChunk> rows);
 
   /** Inserts events, skipping any already stored. */
   @SqlBatch(
@@ -39,7 +44,7 @@ public interface TranscriptDao {
 
   /** The offset just past the last stored byte of a stream, if any byte is stored. */
   @SqlQuery(
-      "SELECT stream_offset + length(data) FROM transcript_chunks"
+      "SELECT stream_offset + coalesce(raw_length, length(data)) FROM transcript_chunks"
           + " WHERE session_id = :sessionId AND direction = :direction"
           + " ORDER BY stream_offset DESC LIMIT 1")
   Optional<Long> streamEnd(@Bind("sessionId") String sessionId, @Bind("direction") String code);
@@ -55,7 +60,7 @@ public interface TranscriptDao {
    */
   @FetchSize(TAIL_FETCH_ROWS)
   @SqlQuery(
-      "SELECT stream_offset, data FROM transcript_chunks"
+      "SELECT stream_offset, data, raw_length FROM transcript_chunks"
           + " WHERE session_id = :sessionId AND direction = :direction"
           + " AND stream_offset < :before ORDER BY stream_offset DESC")
   Stream<StoredBytes> chunksBefore(
@@ -65,7 +70,7 @@ public interface TranscriptDao {
 
   /** Stored chunks of a stream from {@code from} on, oldest first (at most {@code limit}). */
   @SqlQuery(
-      "SELECT stream_offset, data FROM transcript_chunks"
+      "SELECT stream_offset, data, raw_length FROM transcript_chunks"
           + " WHERE session_id = :sessionId AND direction = :direction"
           + " AND stream_offset >= :from ORDER BY stream_offset LIMIT :limit")
   List<StoredBytes> chunksFrom(
@@ -82,28 +87,13 @@ public interface TranscriptDao {
 
   /**
    * One page of a stream for the logs: chunks from {@code from} on, recorded in [{@code since},
-   * {@code until}), oldest first, at most {@code limit}. With a non-empty {@code needle} only
-   * chunks in which it ends are returned: {@code needle} is the search text ASCII-lowercased and
-   * encoded like {@code encode(bytea, 'escape')}, matched against the chunk plus the last {@code
-   * overlap} bytes of the chunk before it (so a match split across two rows is found), so bytes are
-   * matched exactly, whether or not they are valid UTF-8, and letters A-Z case-insensitively.
+   * {@code until}), oldest first, at most {@code limit}.
    */
   @SqlQuery(
       """
-      WITH stream AS (
-        SELECT direction, stream_offset, recorded_at, data,
-               lag(data) OVER (ORDER BY stream_offset) AS previous
-          FROM transcript_chunks
-         WHERE session_id = :sessionId AND direction = :direction
-           AND stream_offset >= coalesce(
-             (SELECT max(stream_offset) FROM transcript_chunks
-               WHERE session_id = :sessionId AND direction = :direction
-                 AND stream_offset < :from), :from))
-      SELECT direction, stream_offset, recorded_at, data FROM stream
-       WHERE stream_offset >= :from AND recorded_at >= :since AND recorded_at < :until
-         AND (:needle = '' OR strpos(lower(encode(
-               coalesce(substring(previous FROM greatest(length(previous) - :overlap + 1, 1)),
-                        ''::bytea) || data, 'escape')), :needle) > 0)
+      SELECT direction, stream_offset, recorded_at, data, raw_length FROM transcript_chunks
+       WHERE session_id = :sessionId AND direction = :direction AND stream_offset >= :from
+         AND recorded_at >= :since AND recorded_at < :until
        ORDER BY stream_offset LIMIT :limit""")
   List<TranscriptChunk> chunkPage(
       @Bind("sessionId") String sessionId,
@@ -111,9 +101,25 @@ public interface TranscriptDao {
       @Bind("from") long from,
       @Bind("since") OffsetDateTime since,
       @Bind("until") OffsetDateTime until,
-      @Bind("needle") String needle,
-      @Bind("overlap") int overlap,
       @Bind("limit") int limit);
+
+  /**
+   * A stream's chunks oldest first, from the last one starting before {@code from} (a search match
+   * may begin in it) on, read through a cursor when called in a transaction (see {@link
+   * #chunksBefore}).
+   */
+  @FetchSize(TAIL_FETCH_ROWS)
+  @SqlQuery(
+      """
+      SELECT direction, stream_offset, recorded_at, data, raw_length FROM transcript_chunks
+       WHERE session_id = :sessionId AND direction = :direction
+         AND stream_offset >= coalesce(
+           (SELECT max(stream_offset) FROM transcript_chunks
+             WHERE session_id = :sessionId AND direction = :direction
+               AND stream_offset < :from), :from)
+       ORDER BY stream_offset""")
+  Stream<TranscriptChunk> chunksAround(
+      @Bind("sessionId") String sessionId, @Bind("direction") String code, @Bind("from") long from);
 
   /**
    * Events placed at output offsets in [{@code fromOffset}, {@code toOffset}), recorded in [{@code

@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--megabytes", defaultValue = "200", description = "MB per throughput run.")
   int megabytes;
 
-  @Option(names = "--runs", defaultValue = "3", description = "Throughput runs; median shown.")
+  @Option(names = "--runs", defaultValue = "5", description = "Throughput runs; median shown.")
   int runs;
 
   @Option(names = "--keys", defaultValue = "1000", description = "Timed keystrokes.")

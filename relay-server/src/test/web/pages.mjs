@@ -89,4 +89,21 @@ export async function typeLine(page, text) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Types a command line and waits until the shell has echoed its Enter (the cursor has left the
+ * line): the whole line is then known to be in the shell, not still on its way through a socket.
+ */
+export async function enterLine(page, text) {
+  await typeLine(page, text);
+  await page.waitForFunction(
+    (t) => {
+      const buffer = window.term.buffer.active;
+      const line = buffer.getLine(buffer.baseY + buffer.cursorY);
+      return !(line?.translateToString(true) ?? '').includes(t);
+    },
+    text,
+    { timeout: 10000 },
+  );
+}
+
 export const shot = (page, name) => page.screenshot({ path: join(artifacts, name) });

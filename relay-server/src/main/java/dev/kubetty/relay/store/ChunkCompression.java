@@ -19,6 +19,9 @@ final class ChunkCompression {
   /** Below this, a row is stored as it is (keystrokes, prompts): nothing worth saving. */
   static final int MIN_COMPRESSED_BYTES = 64;
 
+  /** No row the writer forms is near this big; a larger stored length is corruption. */
+  private static final int MAX_RAW_BYTES = 64 << 20;
+
   private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
   private static final LZ4Compressor COMPRESSOR = LZ4.fastCompressor();
   private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4.safeDecompressor();
@@ -46,6 +49,11 @@ final class ChunkCompression {
   static byte[] decode(byte[] stored, Integer rawLength) {
     if (rawLength == null) {
       return stored;
+    }
+    if (rawLength < 0 || rawLength > MAX_RAW_BYTES) {
+      throw new StoreException(
+          "a stored transcript chunk is corrupt: raw_length " + rawLength + " is out of range",
+          null);
     }
     byte[] raw = new byte[rawLength];
     int n;

@@ -54,6 +54,15 @@ class TranscriptCompressionTest {
 
   @Test
   void aCorruptBlockIsAClearErrorNotWrongBytes() {
+    assertCorrupt(1000, "stored transcript chunk is corrupt");
+  }
+
+  @Test
+  void anAbsurdRawLengthIsAClearErrorNotAnOutOfMemory() {
+    assertCorrupt(2_000_000_000, "raw_length 2000000000 is out of range");
+  }
+
+  private static void assertCorrupt(int rawLength, String message) {
     String session = "corrupt-" + System.nanoTime();
     embedded
         .database()
@@ -62,14 +71,15 @@ class TranscriptCompressionTest {
             handle ->
                 handle.execute(
                     "INSERT INTO transcript_chunks (session_id, direction, stream_offset,"
-                        + " recorded_at, data, raw_length) VALUES (?, 'o', 0, now(), ?, 1000)",
+                        + " recorded_at, data, raw_length) VALUES (?, 'o', 0, now(), ?, ?)",
                     session,
-                    new byte[] {1, 2, 3, 4, 5}));
+                    new byte[] {1, 2, 3, 4, 5},
+                    rawLength));
 
     assertThatThrownBy(
             () -> new TranscriptReader(embedded.database().jdbi()).outputTail(session, 1 << 20))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("stored transcript chunk is corrupt");
+        .hasMessageContaining(message);
   }
 
   /**

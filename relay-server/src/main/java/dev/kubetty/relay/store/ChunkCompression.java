@@ -1,5 +1,6 @@
 package dev.kubetty.relay.store;
 
+import java.util.Arrays;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -13,7 +14,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * flood. The column {@code raw_length} tells the two forms apart (migration V4): {@code NULL} for
  * bytes stored as they are, else the length they decompress to.
  *
- * <p>Thread-safe: the LZ4 instances hold no state.
+ * <p>Thread-safe: the LZ4 instances hold no state; each thread has its own output buffer.
  */
 final class ChunkCompression {
   /** Below this, a row is stored as it is (keystrokes, prompts): nothing worth saving. */
@@ -26,15 +27,24 @@ final class ChunkCompression {
   private static final LZ4Compressor COMPRESSOR = LZ4.fastCompressor();
   private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4.safeDecompressor();
 
+  /** Each encoding thread's output buffer, reused: only the compressed bytes are allocated. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+
   private ChunkCompression() {}
 
   /** The row as stored: LZ4 if that saves at least an eighth, else the bytes as they are. */
   static EncodedChunk encode(ChunkRow row) {
     byte[] raw = row.data();
     if (raw.length >= MIN_COMPRESSED_BYTES) {
-      byte[] block = COMPRESSOR.compress(raw);
-      if (block.length <= raw.length - raw.length / 8) {
-        return new EncodedChunk(row, block, raw.length);
+      int max = COMPRESSOR.maxCompressedLength(raw.length);
+      byte[] buffer = SCRATCH.get();
+      if (buffer.length < max) {
+        buffer = new byte[max];
+        SCRATCH.set(buffer);
+      }
+      int n = COMPRESSOR.compress(raw, 0, raw.length, buffer, 0, max);
+      if (n <= raw.length - raw.length / 8) {
+        return new EncodedChunk(row, Arrays.copyOf(buffer, n), raw.length);
       }
     }
     return new EncodedChunk(row, raw, null);

@@ -16,11 +16,16 @@ import java.util.List;
  */
 final class RowBatcher {
   static final Duration MAX_SPREAD = Duration.ofMillis(100);
-  private static final int INITIAL_ROW_BYTES = 4 << 10;
 
   private final int maxRowBytes;
   private final List<TranscriptRow> rows = new ArrayList<>();
   private final Open[] open = new Open[2];
+
+  /**
+   * One buffer per stream, reused for every row: a full-size buffer per row, or one grown by
+   * doubling, had made the transcript the relay's largest source of garbage in a flood.
+   */
+  private final byte[][] scratch = new byte[2][];
 
   RowBatcher(int maxRowBytes) {
     this.maxRowBytes = maxRowBytes;
@@ -29,29 +34,27 @@ final class RowBatcher {
   /** A row being filled. */
   private static final class Open {
     final ChunkRow first;
-    byte[] bytes;
+    final byte[] bytes;
     int size;
     long end;
 
-    Open(ChunkRow first, int capacity) {
+    /** Fills {@code buffer}, the batcher's scratch buffer for the row's stream. */
+    Open(ChunkRow first, byte[] buffer) {
       this.first = first;
-      this.bytes = new byte[capacity];
+      this.bytes = buffer;
       this.end = first.streamOffset();
     }
 
-    /** Appends; the caller keeps the row within {@code limit} bytes. */
-    void append(byte[] src, int from, int length, int limit) {
-      if (size + length > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.min(limit, Math.max(size + length, bytes.length * 2)));
-      }
+    /** Appends; the caller keeps the row within its capacity. */
+    void append(byte[] src, int from, int length) {
       System.arraycopy(src, from, bytes, size, length);
       size += length;
       end += length;
     }
 
-    /** The row's bytes; the buffer itself when it is exactly full (the usual case in a flood). */
+    /** A copy of the row's bytes (the buffer is reused for the next row). */
     byte[] take() {
-      return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+      return Arrays.copyOf(bytes, size);
     }
   }
 
@@ -71,11 +74,13 @@ final class RowBatcher {
         row = null;
       }
       if (row == null) {
-        int capacity = Math.min(maxRowBytes, Math.max(INITIAL_ROW_BYTES, chunk.data().length));
-        row = open[slot] = new Open(slice(chunk, from, from), capacity);
+        if (scratch[slot] == null) {
+          scratch[slot] = new byte[maxRowBytes];
+        }
+        row = open[slot] = new Open(slice(chunk, from, from), scratch[slot]);
       }
       int n = Math.min(chunk.data().length - from, maxRowBytes - row.size);
-      row.append(chunk.data(), from, n, maxRowBytes);
+      row.append(chunk.data(), from, n);
       from += n;
     }
   }

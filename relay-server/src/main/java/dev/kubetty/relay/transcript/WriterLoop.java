@@ -30,6 +30,7 @@ final class WriterLoop {
   private final TranscriptWriter.Limits limits;
   private final TranscriptWriter source;
   private final Backlog backlog;
+  private final RowBatcher batcher; // drain thread only
   private final Shipper shipper;
   private final Object progress = new Object();
   private final Thread drainThread;
@@ -51,6 +52,7 @@ final class WriterLoop {
     this.source = source;
     Spool spool = new Spool(spoolFile);
     this.backlog = new Backlog(spool, limits.queueBytes());
+    this.batcher = new RowBatcher(limits.maxRowBytes());
     this.shipper =
         new Shipper(jdbi, backlog, sessionId, limits.retryInterval().toNanos(), this::settled);
     if (spool.pendingBytes() > 0) {
@@ -86,7 +88,6 @@ final class WriterLoop {
 
   /** Drains up to 1 MiB of queued items into the backlog; false if the queue was empty. */
   private boolean drainOnce() throws IOException {
-    RowBatcher batcher = new RowBatcher(limits.maxRowBytes());
     long items = 0;
     long bytes = 0;
     TranscriptRow row;

@@ -37,6 +37,30 @@ class RowBatcherTest {
   }
 
   @Test
+  void rowsKeepTheirBytesWhileTheBatcherGoesOnFillingNewOnes() {
+    RowBatcher batcher = new RowBatcher(100);
+    batcher.add(filled(0, 150, (byte) 'a'));
+    List<TranscriptRow> first = batcher.take();
+    batcher.add(filled(150, 100, (byte) 'b'));
+    List<TranscriptRow> second = batcher.take();
+
+    assertThat(bytes(first)).containsOnly('a').hasSize(150);
+    assertThat(bytes(second)).containsOnly('b').hasSize(100);
+  }
+
+  private static ChunkRow filled(long offset, int length, byte value) {
+    byte[] data = new byte[length];
+    Arrays.fill(data, value);
+    return new ChunkRow("s", ChunkRow.Direction.OUTPUT, offset, T0, data);
+  }
+
+  private static byte[] bytes(List<TranscriptRow> rows) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    rows.forEach(r -> out.writeBytes(((ChunkRow) r).data()));
+    return out.toByteArray();
+  }
+
+  @Test
   void doesNotJoinAcrossAGapAStreamOrTooMuchTime() {
     RowBatcher batcher = new RowBatcher(1 << 16);
     batcher.add(out(0, 10, T0));

@@ -62,8 +62,18 @@ public sealed interface ControlMessage {
    * @param window flow-control window W in bytes: the relay never has more than W bytes in flight
    *     beyond the client's last {@link Ack}
    * @param head the relay's current end-of-stream offset when it answered (informative)
+   * @param input how many input bytes the relay has taken from this hello's {@code client} id, over
+   *     all its connections; null when the relay has not seen that id before (it counts from 0 now)
+   *     or the hello had none. A client re-sends what it sent beyond this count (lost in a dropped
+   *     connection).
    */
-  record Ready(String session, long offset, long window, long head) implements ControlMessage {
+  record Ready(String session, long offset, long window, long head, Long input)
+      implements ControlMessage {
+    /** A ready without an input count. */
+    public Ready(String session, long offset, long window, long head) {
+      this(session, offset, window, head, null);
+    }
+
     @Override
     public String type() {
       return "ready";

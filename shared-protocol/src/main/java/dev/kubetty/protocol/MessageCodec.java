@@ -40,11 +40,15 @@ public final class MessageCodec {
           node.put("ticket", h.ticket());
         }
       }
-      case Ready r ->
-          node.put("session", r.session())
-              .put("offset", r.offset())
-              .put("window", r.window())
-              .put("head", r.head());
+      case Ready r -> {
+        node.put("session", r.session())
+            .put("offset", r.offset())
+            .put("window", r.window())
+            .put("head", r.head());
+        if (r.input() != null) {
+          node.put("input", r.input());
+        }
+      }
       case Resize r -> node.put("cols", r.cols()).put("rows", r.rows());
       case Ack a -> node.put("offset", a.offset());
       case Exit e -> node.put("code", e.code());
@@ -86,7 +90,8 @@ public final class MessageCodec {
               requireText(node, "session"),
               requireLong(node, "offset"),
               requireLong(node, "window"),
-              optionalLong(node, "head") == null ? -1 : node.get("head").asLong());
+              optionalLong(node, "head") == null ? -1 : node.get("head").asLong(),
+              optionalLong(node, "input"));
       case "resize" -> new Resize(requireInt(node, "cols"), requireInt(node, "rows"));
       case "ack" -> new Ack(requireLong(node, "offset"));
       case "ping" -> new Ping();

@@ -28,6 +28,7 @@ class MessageCodecTest {
         new Hello(1000, 500, 123_456_789_012L, true, "client-1"),
         new Hello(80, 24, null, false, null, "exec-ticket-1"),
         new Ready("s-1", 42, 1 << 20, 99),
+        new Ready("s-1", 42, 1 << 20, 99, 17L),
         new Resize(132, 43),
         new Ack(Long.MAX_VALUE),
         new Ping(),
@@ -64,6 +65,12 @@ class MessageCodecTest {
     assertThat(
             MessageCodec.decode("{\"type\":\"ready\",\"session\":\"s\",\"offset\":5,\"window\":8}"))
         .isEqualTo(new Ready("s", 5, 8, -1));
+  }
+
+  @Test
+  void readyCarriesTheInputCountOnlyWhenKnown() {
+    assertThat(MessageCodec.encode(new Ready("s", 5, 8, 9))).doesNotContain("input");
+    assertThat(MessageCodec.encode(new Ready("s", 5, 8, 9, 0L))).contains("\"input\":0");
   }
 
   @Test

@@ -86,9 +86,12 @@ public final class Attachment {
     session.stream().wake();
   }
 
-  /** Keyboard input for the shell; blocks while the PTY's input buffer is full. */
+  /**
+   * Keyboard input for the shell; blocks while the PTY's input buffer is full. Dropped once this
+   * connection has been displaced: only the writer types.
+   */
   public void input(byte[] bytes) {
-    session.input(bytes);
+    session.input(this, bytes);
   }
 
   /** Resizes the terminal. The caller has checked the bounds. */

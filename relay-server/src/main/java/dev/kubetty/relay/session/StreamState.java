@@ -84,6 +84,16 @@ final class StreamState {
     }
   }
 
+  /** Whether {@code a} is the attached connection (not displaced, not detached). */
+  boolean isAttached(Attachment a) {
+    lock.lock();
+    try {
+      return attached == a;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Records that the shell exited after every byte appended so far. */
   void recordExit(int code) {
     lock.lock();

@@ -34,6 +34,8 @@ public final class TerminalSession implements AutoCloseable {
   private final List<byte[]> pendingInput = new ArrayList<>(); // guarded by inputLock
   private int pendingInputBytes; // guarded by inputLock
   private long inputOffset; // guarded by inputLock
+  private final Object countsLock = new Object();
+  private final InputCounts inputCounts = new InputCounts(); // guarded by countsLock
   private final SessionRecorder recorder;
   private final Thread reader;
   private volatile ShellProcess shell;
@@ -116,14 +118,35 @@ public final class TerminalSession implements AutoCloseable {
     }
     recorder.attached(result.attached());
     resize(hello.cols(), hello.rows());
-    return new AttachResult.Attached(result.attached());
+    Long inputTaken;
+    synchronized (countsLock) {
+      inputTaken = inputCounts.attached(hello.client());
+    }
+    return new AttachResult.Attached(result.attached(), inputTaken);
+  }
+
+  /**
+   * Input from {@code from}: counted for its client id and written, or dropped if {@code from} is
+   * no longer the attached connection. Checking and counting under one lock, which {@link #attach}
+   * takes after attaching, makes {@code ready.input} exact: input counted before a re-attach is in
+   * it, input from a displaced connection is neither counted nor written.
+   */
+  void input(Attachment from, byte[] bytes) {
+    synchronized (countsLock) {
+      if (!stream.isAttached(from)) {
+        log.debug("session={} event=input-dropped bytes={} reason=displaced", id(), bytes.length);
+        return;
+      }
+      inputCounts.took(from.clientId(), bytes.length);
+    }
+    input(bytes);
   }
 
   /**
    * Writes keyboard input to the current shell. Between a shell's exit and the next shell's start,
    * up to 64 KiB of input is kept and given to the new shell; beyond that it is dropped.
    */
-  void input(byte[] bytes) {
+  private void input(byte[] bytes) {
     synchronized (inputLock) {
       recorder.input(inputOffset, bytes);
       inputOffset += bytes.length;

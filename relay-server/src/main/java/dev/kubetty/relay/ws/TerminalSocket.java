@@ -194,7 +194,13 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
       case AttachResult.Attached attached -> {
         Attachment a = attached.attachment();
         attachment = a;
-        a.send(new Ready(terminal.id(), a.readyOffset(), terminal.window(), terminal.head()));
+        a.send(
+            new Ready(
+                terminal.id(),
+                a.readyOffset(),
+                terminal.window(),
+                terminal.head(),
+                attached.input()));
         log.info(
             "session={} event=attached remote={} offset={} resumeFrom={}",
             terminal.id(),

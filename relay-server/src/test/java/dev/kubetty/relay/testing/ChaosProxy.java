@@ -60,9 +60,17 @@ public final class ChaosProxy implements AutoCloseable {
     sockets.clear();
   }
 
-  /** Stops forwarding in both directions; sockets stay open. */
+  /**
+   * Stops forwarding in both directions; sockets stay open. Bytes read meanwhile are held until
+   * {@link #thaw}, and lost if their connection is cut first (a network that vanished).
+   */
   public void freeze() {
     frozen = true;
+  }
+
+  /** Forwards again. */
+  public void thaw() {
+    frozen = false;
   }
 
   /** While set, new connections are reset at once (the relay looks unreachable). */

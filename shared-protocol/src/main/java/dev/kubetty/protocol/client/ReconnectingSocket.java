@@ -35,6 +35,7 @@ final class ReconnectingSocket {
   // Guarded by lock.
   private final Backoff backoff;
   private final InputBuffer pendingInput = new InputBuffer(MAX_PENDING_INPUT_BYTES);
+  private final InputJournal journal = new InputJournal();
   private State state = State.NEW;
   private boolean closedByUser;
   private boolean takeoverPending;
@@ -75,6 +76,7 @@ final class ReconnectingSocket {
         return false;
       }
       if (state == State.LIVE && pendingInput.sizeBytes() == 0 && current.send(input)) {
+        journal.record(input);
         return true;
       }
       return pendingInput.offer(input);
@@ -225,13 +227,37 @@ final class ReconnectingSocket {
       }
       backoff.reset();
       takeoverPending = false;
+      resendLost(connection, ready);
       for (byte[] input : pendingInput.drain()) {
         connection.send(input);
+        journal.record(input);
       }
       if (cols != connection.helloCols || rows != connection.helloRows) {
         connection.send(MessageCodec.encode(new Resize(cols, rows)));
       }
       setState(State.LIVE, "session " + ready.session() + " from offset " + ready.offset());
+    }
+  }
+
+  /** Sends again, first, the input the last connection swallowed (PROTOCOL.md section 5.1). */
+  private void resendLost(Connection connection, Ready ready) {
+    InputJournal.Resend resend = journal.afterReady(ready.input());
+    long bytes = 0;
+    for (byte[] chunk : resend.chunks()) {
+      connection.send(chunk);
+      bytes += chunk.length;
+    }
+    if (bytes > 0) {
+      log.info(
+          "client {}: sent again {} input bytes the last connection lost",
+          settings.clientId(),
+          bytes);
+    }
+    if (resend.lost() > 0) {
+      log.warn(
+          "client {}: {} input bytes were lost with the last connection",
+          settings.clientId(),
+          resend.lost());
     }
   }
 

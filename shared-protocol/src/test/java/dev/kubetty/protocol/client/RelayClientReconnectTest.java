@@ -29,6 +29,48 @@ class RelayClientReconnectTest extends RelayClientTestBase {
   }
 
   @Test
+  void inputTheDeadConnectionSwallowedIsSentAgainFirst() {
+    RelayPeer first = connectLive(0, 1024);
+    client.send(bytes("ls"));
+    client.send(bytes(" -la\r"));
+    assertThat(first.input()).isEqualTo("ls");
+    assertThat(first.input()).isEqualTo(" -la\r");
+
+    RelayPeer second = enqueueRelay();
+    sockets.cutAll();
+    events.expect("state RECONNECTING");
+    client.send(bytes("pwd\r")); // typed while reconnecting
+    second.message();
+    second.readyWithInput(0, 1024, 3); // the relay got "ls " only
+    assertThat(second.input()).isEqualTo("-la\r");
+    assertThat(second.input()).isEqualTo("pwd\r");
+    events.expect("state LIVE");
+
+    RelayPeer third = enqueueRelay();
+    sockets.cutAll();
+    third.message();
+    third.readyWithInput(0, 1024, 11); // everything arrived: nothing again
+    events.expect("state RECONNECTING", "state LIVE");
+    client.send(bytes("x"));
+    assertThat(third.input()).isEqualTo("x");
+  }
+
+  @Test
+  void aRelayThatDoesNotKnowTheClientGetsNothingAgain() {
+    RelayPeer first = connectLive(0, 1024);
+    client.send(bytes("echo 1\r"));
+    assertThat(first.input()).isEqualTo("echo 1\r");
+
+    RelayPeer second = enqueueRelay();
+    sockets.cutAll();
+    second.message();
+    second.ready(0, 1024); // a restarted relay: no input count
+    events.expect("state RECONNECTING", "state LIVE");
+    client.send(bytes("z"));
+    assertThat(second.input()).isEqualTo("z");
+  }
+
+  @Test
   void reconnectsAfterGoingAwayButNotAfterNormalClose() {
     RelayPeer first = connectLive(0, 1024);
     RelayPeer second = enqueueRelay();

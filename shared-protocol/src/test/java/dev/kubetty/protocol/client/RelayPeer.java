@@ -72,6 +72,11 @@ final class RelayPeer extends WebSocketListener {
     text(MessageCodec.encode(new Ready("session-1", offset, window, head)));
   }
 
+  /** A ready that says the relay has taken {@code input} bytes of this client's input. */
+  void readyWithInput(long offset, long window, long input) {
+    text(MessageCodec.encode(new Ready("session-1", offset, window, offset, input)));
+  }
+
   void send(ControlMessage message) {
     text(MessageCodec.encode(message));
   }

@@ -122,6 +122,24 @@ export const scenarios = {
     return { before, after };
   },
 
+  async swallowed(url) {
+    const page = await openTerminal(url);
+    await enterLine(page, 'echo warm-$((2+2))');
+    await waitForLine(page, 'warm-4');
+    await control('freeze'); // the network holds what is typed now, then loses it in the cut
+    await typeLine(page, 'echo swallowed-$((40+2))');
+    await page.waitForTimeout(300);
+    await control('cut');
+    await waitForLine(page, 'swallowed-42', 15000);
+    await enterLine(page, 'echo after-$((1+2))');
+    await waitForLine(page, 'after-3');
+    return {
+      runs: (await lines(page)).filter((l) => l.trim() === 'swallowed-42').length,
+      resent: await page.evaluate(() => window.kubetty.connection.resentBytes),
+      lost: await page.evaluate(() => window.kubetty.connection.lostInputBytes),
+    };
+  },
+
   async flood(url) {
     const page = await openTerminal(url);
     const start = await page.evaluate(() => window.kubetty.connection.next);

@@ -6,6 +6,8 @@
 // been received and handed to the terminal); `consumed` is what the terminal has actually written;
 // acks follow `consumed`, so a tab that cannot keep up slows the relay down instead of freezing.
 
+import { InputJournal } from './input-journal.js';
+
 /** Close codes of the protocol (PROTOCOL.md section 10). */
 export const CloseCode = Object.freeze({
   NORMAL: 1000,
@@ -68,6 +70,9 @@ export class RelayConnection {
     this.pingTimer = null;
     this.lastHeard = 0;
     this.running = false;
+    this.journal = new InputJournal();
+    this.resentBytes = 0;
+    this.lostInputBytes = 0;
   }
 
   /** Connects (or reconnects at once), resuming from the last byte received. */
@@ -104,9 +109,14 @@ export class RelayConnection {
     return this.consumed < (this.replayUntil ?? 0);
   }
 
-  /** Sends keyboard input; dropped while not attached (like typing into a disconnected ssh). */
+  /**
+   * Sends keyboard input; dropped while not attached (like typing into a disconnected ssh). Input
+   * that a connection swallowed as it died is sent again after the reconnect (PROTOCOL.md 5.1).
+   */
   input(bytes) {
-    if (this.attached()) this.socket.send(bytes);
+    if (!this.attached()) return;
+    this.socket.send(bytes);
+    this.journal.record(bytes);
   }
 
   /** Tells the relay the terminal's new size (also remembered for the next hello). */
@@ -200,6 +210,12 @@ export class RelayConnection {
     this.lostBytes += lost;
     this.attempt = 0;
     this.isReady = true;
+    const resend = this.journal.afterReady(message.input);
+    for (const chunk of resend.chunks) {
+      this.socket.send(chunk);
+      this.resentBytes += chunk.length;
+    }
+    this.lostInputBytes += resend.lost;
     this.emit('onAttached', { session: message.session, offset, lost, rewound, newSession });
     this.emit('onState', 'live');
   }

@@ -113,6 +113,26 @@ class BrowserTest {
   }
 
   @Test
+  void aCommandTypedIntoAVanishedNetworkRunsOnceAfterTheReconnect() throws IOException {
+    JsonNode seen =
+        browser.run(
+            "swallowed",
+            throughProxy(),
+            Map.of(
+                "freeze",
+                proxy::freeze,
+                "cut",
+                () -> {
+                  proxy.cutAll();
+                  proxy.thaw();
+                }));
+
+    assertThat(seen.get("runs").asInt()).isEqualTo(1);
+    assertThat(seen.get("resent").asInt()).isEqualTo("echo swallowed-$((40+2))\r".length());
+    assertThat(seen.get("lost").asInt()).isZero();
+  }
+
+  @Test
   void aReconnectWithARejectedAccessTokenRefreshesAndResumes() throws IOException {
     JsonNode seen = browser.run("refresh", throughProxy(), Map.of("cut", proxy::cutAll));
 

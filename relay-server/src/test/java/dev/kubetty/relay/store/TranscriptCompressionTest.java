@@ -34,18 +34,8 @@ class TranscriptCompressionTest {
 
   @Test
   void rowsStoredBeforeV4ReadBackAsTheyAre() {
-    String session = "pre-v4-" + System.nanoTime();
     byte[] data = "hello from before\r\n".repeat(500).getBytes();
-    embedded
-        .database()
-        .jdbi()
-        .useHandle(
-            handle ->
-                handle.execute(
-                    "INSERT INTO transcript_chunks (session_id, direction, stream_offset,"
-                        + " recorded_at, data) VALUES (?, 'o', 0, now(), ?)",
-                    session,
-                    data));
+    String session = insertRow("pre-v4-", data, null);
     TranscriptReader reader = new TranscriptReader(embedded.database().jdbi());
 
     assertThat(reader.outputEnd(session)).hasValue(data.length);
@@ -62,8 +52,9 @@ class TranscriptCompressionTest {
     assertCorrupt(2_000_000_000, "raw_length 2000000000 is out of range");
   }
 
-  private static void assertCorrupt(int rawLength, String message) {
-    String session = "corrupt-" + System.nanoTime();
+  /** Stores one output row at offset 0 of a new session, bypassing the writer; returns its id. */
+  private static String insertRow(String prefix, byte[] data, Integer rawLength) {
+    String session = prefix + System.nanoTime();
     embedded
         .database()
         .jdbi()
@@ -73,8 +64,13 @@ class TranscriptCompressionTest {
                     "INSERT INTO transcript_chunks (session_id, direction, stream_offset,"
                         + " recorded_at, data, raw_length) VALUES (?, 'o', 0, now(), ?, ?)",
                     session,
-                    new byte[] {1, 2, 3, 4, 5},
+                    data,
                     rawLength));
+    return session;
+  }
+
+  private static void assertCorrupt(int rawLength, String message) {
+    String session = insertRow("corrupt-", new byte[] {1, 2, 3, 4, 5}, rawLength);
 
     assertThatThrownBy(
             () -> new TranscriptReader(embedded.database().jdbi()).outputTail(session, 1 << 20))

@@ -210,8 +210,8 @@ export const scenarios = {
     // An access token that no longer opens the door: the reconnect's upgrade gets 401 and the page
     // must refresh (refresh cookie) before it resumes.
     await context.clearCookies({ name: 'kubetty_access' });
-    // Cut once the shell has the whole line: a keystroke still in flight when a connection dies is
-    // lost (input is not acknowledged), which is not what this scenario is about.
+    // Cut once the shell has the whole line, so that the command's output is what crosses the
+    // reconnect (input sent again after one is the 'swallowed' scenario).
     await enterLine(page, 'sleep 0.5; echo refreshed-$((8*8))');
     await control('cut');
     await waitForLine(page, 'refreshed-64', 20000);

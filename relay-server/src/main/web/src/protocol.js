@@ -98,6 +98,7 @@ export class RelayConnection {
     this.session = null;
     this.next = null;
     this.stream += 1;
+    this.journal = new InputJournal(); // nobody's keys are sent again into the next login's shell
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.kubetty.relay.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.client.RelayClient;
-import dev.kubetty.protocol.client.State;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
@@ -22,15 +21,7 @@ class InputResendTest {
     try (RelayServer relay = RelayFixture.start();
         ChaosProxy network = new ChaosProxy(relay.webSocketUri())) {
       StreamRecorder out = new StreamRecorder();
-      RelayClient client =
-          RelayClient.builder(network.webSocketUri())
-              .listener(out)
-              .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
-              .build();
-      client.connect();
-      while (client.state() != State.LIVE) {
-        Thread.sleep(10);
-      }
+      RelayClient client = ChaosClient.connectLive(network.webSocketUri(), out);
       client.send(bytes("echo warm-$((1+1))\r"));
       out.awaitText("warm-2", Duration.ofSeconds(10));
 

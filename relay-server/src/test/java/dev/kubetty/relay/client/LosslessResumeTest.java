@@ -3,7 +3,6 @@ package dev.kubetty.relay.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.client.RelayClient;
-import dev.kubetty.protocol.client.State;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
@@ -44,15 +43,7 @@ class LosslessResumeTest {
                   chaos.execute(network::cutAll);
                 }
               });
-      RelayClient client =
-          RelayClient.builder(network.webSocketUri())
-              .listener(recorder)
-              .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
-              .build();
-      client.connect();
-      while (client.state() != State.LIVE) {
-        Thread.sleep(10);
-      }
+      RelayClient client = ChaosClient.connectLive(network.webSocketUri(), recorder);
       client.send(("seq 1 " + LINES + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
       recorder.awaitText("END-42", Duration.ofSeconds(120));
       client.close();

@@ -17,12 +17,15 @@ final class InputBuffer {
     this.capacityBytes = capacityBytes;
   }
 
-  /** Keeps a copy of {@code input}; false, keeping nothing, if it would exceed the capacity. */
+  /**
+   * Keeps {@code input}, which the caller hands over and no longer changes; false, keeping nothing,
+   * if it would exceed the capacity.
+   */
   boolean offer(byte[] input) {
     if (sizeBytes + input.length > capacityBytes) {
       return false;
     }
-    chunks.add(input.clone());
+    chunks.add(input);
     sizeBytes += input.length;
     return true;
   }

@@ -29,9 +29,12 @@ final class InputJournal {
     static final Resend NOTHING = new Resend(List.of(), 0);
   }
 
-  /** Counts {@code input} as handed to a connection, keeping a copy. */
+  /**
+   * Counts {@code input} as handed to a connection and keeps it: the caller hands the array over
+   * and no longer changes it.
+   */
   void record(byte[] input) {
-    kept.addLast(input.clone());
+    kept.addLast(input);
     keptBytes += input.length;
     sent += input.length;
     while (!kept.isEmpty() && keptBytes - kept.peekFirst().length >= KEEP_BYTES) {

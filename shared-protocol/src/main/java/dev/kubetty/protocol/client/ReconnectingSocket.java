@@ -71,15 +71,16 @@ final class ReconnectingSocket {
   }
 
   boolean send(byte[] input) {
+    byte[] owned = input.clone(); // one copy, kept by the journal or the pending buffer
     synchronized (lock) {
       if (state == State.CLOSED) {
         return false;
       }
-      if (state == State.LIVE && pendingInput.sizeBytes() == 0 && current.send(input)) {
-        journal.record(input);
+      if (state == State.LIVE && pendingInput.sizeBytes() == 0 && current.send(owned)) {
+        journal.record(owned);
         return true;
       }
-      return pendingInput.offer(input);
+      return pendingInput.offer(owned);
     }
   }
 

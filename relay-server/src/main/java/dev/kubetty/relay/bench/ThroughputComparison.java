@@ -11,8 +11,9 @@ import java.util.UUID;
 import okhttp3.OkHttpClient;
 
 /**
- * Throughput of the same output read from a local PTY, through the relay, and through a second
- * relay that stores no transcript, runs interleaved (local, relay, plain relay, local, …) so that
+ * Throughput of the same output read from a local PTY, sent over a bare loopback TCP connection
+ * ({@link LoopbackThroughput}), through the relay, and through a second relay that stores no
+ * transcript, runs interleaved (plain relay, local, loopback, relay, plain relay, …) so that
  * background load hits all alike, after one untimed warm-up each. Also the CPU each path costs per
  * MB: this process (the reader), each relay and the transcript's database.
  */
@@ -24,6 +25,7 @@ final class ThroughputComparison {
   private final double[] local;
   private final double[] relayed;
   private final double[] plain;
+  private final double[] loopback;
   private final URI plainUri;
   private final OkHttpClient http;
   private double localCpu;
@@ -38,6 +40,7 @@ final class ThroughputComparison {
     this.plainUri = plainUri;
     this.http = http;
     this.plain = new double[options.runs()];
+    this.loopback = new double[options.runs()];
     this.directory = directory;
     this.timeout = Duration.ofSeconds(Math.max(60, options.megabytes()));
     this.local = new double[options.runs()];
@@ -47,6 +50,7 @@ final class ThroughputComparison {
   /** Untimed, to get the JIT going before the relay's idle RSS is taken. */
   void warmUpLocal() throws IOException, InterruptedException {
     LocalThroughput.measure(warmUpBytes(), directory, timeout);
+    LoopbackThroughput.measure(warmUpBytes(), directory, timeout);
   }
 
   /**
@@ -85,6 +89,7 @@ final class ThroughputComparison {
       double relay = CpuClock.seconds(relayPid);
       double database = serverSeconds(databasePid);
       localCpu += CpuClock.seconds(selfPid) - self;
+      loopback[i] = LoopbackThroughput.measure(options.bytes(), directory, timeout);
       self = CpuClock.seconds(selfPid);
       relayed[i] = RelayThroughput.measure(client, options.bytes(), timeout);
       clientCpu += CpuClock.seconds(selfPid) - self;
@@ -97,6 +102,7 @@ final class ThroughputComparison {
     Percentiles localRates = new Percentiles(local);
     Percentiles relayRates = new Percentiles(relayed);
     Percentiles plainRates = new Percentiles(plain);
+    Percentiles loopbackRates = new Percentiles(loopback);
     double cost = 100 * (1 - relayRates.median() / plainRates.median());
     List<Measurement> rows = new ArrayList<>();
     rows.addAll(
@@ -109,6 +115,22 @@ final class ThroughputComparison {
                 "",
                 Goal.atLeast(0.9),
                 "the relay core: no transcript / local PTY, medians"),
+            rate(
+                "throughput, bare loopback hop",
+                loopbackRates,
+                "; the floor for any relay: PTY -> TCP 127.0.0.1 -> reader, no WebSocket"),
+            new Measurement(
+                "throughput ratio loopback/local",
+                loopbackRates.median() / localRates.median(),
+                "",
+                null,
+                "what the network hop alone leaves of the local PTY, medians"),
+            new Measurement(
+                "throughput ratio relay/loopback",
+                plainRates.median() / loopbackRates.median(),
+                "",
+                null,
+                "the relay core (WebSocket, flow control, deflate) against the bare hop, medians"),
             rate("throughput, via relay", relayRates),
             new Measurement(
                 "transcript cost",
@@ -141,7 +163,12 @@ final class ThroughputComparison {
   }
 
   private Measurement rate(String name, Percentiles rates) {
-    String how = "median of " + local.length + " x " + options.megabytes() + " MB: " + rates.list();
+    return rate(name, rates, "");
+  }
+
+  private Measurement rate(String name, Percentiles rates, String more) {
+    String how =
+        "median of " + local.length + " x " + options.megabytes() + " MB: " + rates.list() + more;
     return new Measurement(name, rates.median(), "MB/s", null, how);
   }
 

@@ -21,12 +21,15 @@ class ReportTableTest {
             MACHINE,
             List.of(
                 new Measurement("ratio", 0.95, "", Goal.atLeast(0.9), "medians"),
+                new Measurement("close", 0.8964, "", Goal.atLeast(0.9), "just under"),
                 new Measurement("p99", 1.5, "ms", Goal.atMost(1), "1000 keys"),
                 new Measurement("rss", 120.25, "MiB", null, "")),
             12.5);
     String table = ReportTable.render(report);
     assertThat(table).contains("2 cores, Test CPU").contains("JVM 25");
     assertThat(table).containsPattern("ratio +0.95 +>= 0.90 +PASS +medians");
+    // Just under the goal must not print as the goal itself.
+    assertThat(table).containsPattern("close +0.896 +>= 0.90 +MISS +just under");
     assertThat(table).containsPattern("p99 +1.50 ms +<= 1 ms +MISS +1000 keys");
     assertThat(table).containsPattern("rss +120.3 MiB +- +info\n");
     assertThat(report.allGoalsMet()).isFalse();

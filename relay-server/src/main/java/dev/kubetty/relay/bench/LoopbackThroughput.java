@@ -29,6 +29,7 @@ final class LoopbackThroughput {
     ThroughputProbe probe = new ThroughputProbe(script);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (ServerSocket server = new ServerSocket(0, 1, loopback)) {
+      server.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
       Thread reader =
           Thread.ofPlatform()
               .daemon()

@@ -13,6 +13,12 @@ import java.util.List;
 final class LocalThroughput {
   private static final int READ_CHUNK = 64 << 10;
 
+  /** Where each chunk read from the PTY goes; {@code buffer} is reused after the call. */
+  @FunctionalInterface
+  interface Sink {
+    void accept(byte[] buffer, int length) throws IOException;
+  }
+
   private LocalThroughput() {}
 
   /** One run; returns MB/s. */
@@ -20,6 +26,13 @@ final class LocalThroughput {
       throws IOException, InterruptedException {
     OutputScript script = OutputScript.of(bytes);
     ThroughputProbe probe = new ThroughputProbe(script);
+    read(script, directory, (buffer, n) -> probe.accept(System.nanoTime(), buffer, n));
+    return probe.awaitMegabytesPerSecond(timeout);
+  }
+
+  /** Runs {@code script} on a new local PTY and hands every chunk of its output to {@code sink}. */
+  static void read(OutputScript script, Path directory, Sink sink)
+      throws IOException, InterruptedException {
     try (ShellProcess shell =
         ShellProcess.start(
             List.of("/bin/bash", "-c", script.command()),
@@ -29,10 +42,9 @@ final class LocalThroughput {
       byte[] buffer = new byte[READ_CHUNK];
       int n;
       while ((n = shell.read(buffer, READ_CHUNK)) >= 0) {
-        probe.accept(System.nanoTime(), buffer, n);
+        sink.accept(buffer, n);
       }
       shell.waitFor();
     }
-    return probe.awaitMegabytesPerSecond(timeout);
   }
 }

@@ -1,6 +1,5 @@
 package dev.kubetty.relay.bench;
 
-import dev.kubetty.relay.pty.ShellProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The floor for any relay on this machine: an {@link OutputScript} read from a local PTY exactly as
@@ -36,20 +34,9 @@ final class LoopbackThroughput {
               .name("loopback-reader")
               .start(() -> readAll(loopback, server.getLocalPort(), probe));
       try (Socket peer = server.accept();
-          OutputStream out = peer.getOutputStream();
-          ShellProcess shell =
-              ShellProcess.start(
-                  List.of("/bin/bash", "-c", script.command()),
-                  directory,
-                  BenchClient.COLS,
-                  BenchClient.ROWS)) {
+          OutputStream out = peer.getOutputStream()) {
         peer.setTcpNoDelay(true);
-        byte[] buffer = new byte[CHUNK];
-        int n;
-        while ((n = shell.read(buffer, CHUNK)) >= 0) {
-          out.write(buffer, 0, n);
-        }
-        shell.waitFor();
+        LocalThroughput.read(script, directory, (buffer, n) -> out.write(buffer, 0, n));
       }
       double rate = probe.awaitMegabytesPerSecond(timeout);
       reader.join(timeout.toMillis());

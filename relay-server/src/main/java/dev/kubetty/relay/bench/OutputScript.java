@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * marker. The command line, when echoed by a shell, contains neither marker literally.
  */
 record OutputScript(String command, String beginMarker, String endMarker, long bytes) {
+  /** The payload's one byte value. */
+  static final byte PAYLOAD = 'x';
 
   static OutputScript of(long bytes) {
     String id = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);

@@ -42,6 +42,23 @@ class MarkerScannerTest {
     assertThat(new MarkerScanner(script.endMarker()).find(echoed, 0, echoed.length)).isEqualTo(-1);
   }
 
+  @Test
+  void skipsLongRunsOfTheFillerAndStillFindsTheMarker() {
+    MarkerScanner scanner = new MarkerScanner("KTE1", (byte) 'x');
+    String run = "x".repeat(20_000);
+    byte[] first = bytes(run + "K!x" + run + "KT");
+    byte[] second = bytes("E1" + run);
+    assertThat(scanner.find(first, 0, first.length)).isEqualTo(-1);
+    assertThat(scanner.find(second, 0, second.length)).isEqualTo(2);
+  }
+
+  @Test
+  void aFillerThatStartsTheMarkerIsNotSkipped() {
+    byte[] data = bytes("xxxxxxxxxxxyz");
+    assertThat(new MarkerScanner("xyz", (byte) 'x').find(data, 0, data.length))
+        .isEqualTo(data.length);
+  }
+
   static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }

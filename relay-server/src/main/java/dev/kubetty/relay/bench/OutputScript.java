@@ -18,7 +18,9 @@ record OutputScript(String command, String beginMarker, String endMarker, long b
             + id
             + "; head -c "
             + bytes
-            + " /dev/zero | tr '\\0' x; printf 'KTE%s' "
+            + " /dev/zero | tr '\\0' "
+            + (char) PAYLOAD
+            + "; printf 'KTE%s' "
             + id;
     return new OutputScript(command, "KTB" + id, "KTE" + id, bytes);
   }

@@ -2,6 +2,7 @@ package dev.kubetty.relay.pty;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import java.io.IOException;
 
 /**
@@ -86,23 +87,22 @@ final class PtyMaster implements AutoCloseable {
 
   private long readSome(int max) throws IOException {
     while (true) {
-      try {
-        long n = LibC.read(master, readBuffer, max);
+      long n = LibC.read(master, readBuffer, max);
+      if (n >= 0) {
         return n == 0 ? -1 : n;
-      } catch (LastErrorException e) {
-        switch (e.getErrorCode()) {
-          case LibC.EAGAIN -> {
-            if (!await(readPoll, LibC.POLLIN)) {
-              return -1; // woken by close()
-            }
+      }
+      int errno = Native.getLastError();
+      switch (errno) {
+        case LibC.EAGAIN -> {
+          if (!await(readPoll, LibC.POLLIN)) {
+            return -1; // woken by close()
           }
-          case LibC.EINTR -> {}
-          case LibC.EIO -> {
-            return -1; // Linux: the slave side is closed everywhere
-          }
-          default ->
-              throw new IOException("read() from the PTY failed: errno " + e.getErrorCode(), e);
         }
+        case LibC.EINTR -> {}
+        case LibC.EIO -> {
+          return -1; // Linux: the slave side is closed everywhere
+        }
+        default -> throw new IOException("read() from the PTY failed: errno " + errno);
       }
     }
   }
@@ -130,19 +130,19 @@ final class PtyMaster implements AutoCloseable {
 
   private int writeSome(int length) throws IOException {
     while (true) {
-      try {
-        return (int) LibC.write(master, writeBuffer, length);
-      } catch (LastErrorException e) {
-        switch (e.getErrorCode()) {
-          case LibC.EAGAIN -> {
-            if (!await(writePoll, LibC.POLLOUT)) {
-              throw new IOException("the PTY was closed during a write");
-            }
+      long n = LibC.write(master, writeBuffer, length);
+      if (n >= 0) {
+        return (int) n;
+      }
+      int errno = Native.getLastError();
+      switch (errno) {
+        case LibC.EAGAIN -> {
+          if (!await(writePoll, LibC.POLLOUT)) {
+            throw new IOException("the PTY was closed during a write");
           }
-          case LibC.EINTR -> {}
-          default ->
-              throw new IOException("write() to the PTY failed: errno " + e.getErrorCode(), e);
         }
+        case LibC.EINTR -> {}
+        default -> throw new IOException("write() to the PTY failed: errno " + errno);
       }
     }
   }
@@ -156,13 +156,12 @@ final class PtyMaster implements AutoCloseable {
     fds.setShort(LibC.POLLFD_SIZE + 4, events);
     fds.setShort(LibC.POLLFD_SIZE + 6, (short) 0);
     while (true) {
-      try {
-        LibC.poll(fds, 2, -1);
+      if (LibC.poll(fds, 2, -1) >= 0) {
         return fds.getShort(6) == 0;
-      } catch (LastErrorException e) {
-        if (e.getErrorCode() != LibC.EINTR && e.getErrorCode() != LibC.EAGAIN) {
-          throw new IOException("poll() on the PTY failed: errno " + e.getErrorCode(), e);
-        }
+      }
+      int errno = Native.getLastError();
+      if (errno != LibC.EINTR && errno != LibC.EAGAIN) {
+        throw new IOException("poll() on the PTY failed: errno " + errno);
       }
     }
   }
@@ -198,11 +197,9 @@ final class PtyMaster implements AutoCloseable {
         release();
         return;
       }
-      try {
-        LibC.write(wakeWrite, wakeByte, 1); // stays unread: every later poll() wakes too
-      } catch (LastErrorException e) {
-        // A full pipe wakes them just the same.
-      }
+      // The byte stays unread, so every later poll() wakes too; if the write fails, the pipe is
+      // full, which wakes them just the same.
+      LibC.write(wakeWrite, wakeByte, 1);
     }
   }
 

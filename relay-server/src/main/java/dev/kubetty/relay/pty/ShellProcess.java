@@ -35,6 +35,7 @@ public final class ShellProcess implements AutoCloseable {
    */
   public static ShellProcess start(List<String> command, Path directory, int cols, int rows)
       throws IOException {
+    NativeScratch.prepare();
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("TERM", "xterm-256color");
     env.put("COLORTERM", "truecolor");

@@ -114,7 +114,7 @@ final class ThroughputComparison {
                 plainRates.median() / localRates.median(),
                 "",
                 Goal.atLeast(0.9),
-                "the relay core: no transcript / local PTY, medians"),
+                "the relay core: no transcript / local PTY, medians; " + interval(plain, local)),
             rate(
                 "throughput, bare loopback hop",
                 loopbackRates,
@@ -137,13 +137,13 @@ final class ThroughputComparison {
                 cost,
                 "%",
                 Goal.atMost(10),
-                "1 - relay/no-transcript relay, medians"),
+                "1 - relay/no-transcript relay, medians; " + costInterval()),
             new Measurement(
                 "throughput ratio with transcript",
                 relayRates.median() / localRates.median(),
                 "",
                 null,
-                "relay with transcript / local PTY, medians"),
+                "relay with transcript / local PTY, medians; " + interval(relayed, local)),
             cpu("CPU per MB, local reader", localCpu, "this process reading the PTY"),
             cpu("CPU per MB, relay, no transcript", plainCpu, "relay process (not its shell)"),
             cpu("CPU per MB, relay", relayCpu, "relay process with its transcript writer"),
@@ -156,6 +156,21 @@ final class ThroughputComparison {
               "the relay's embedded PostgreSQL storing the transcript (all its processes)"));
     }
     return rows;
+  }
+
+  /** How far the runs' scatter leaves a ratio of their medians uncertain. */
+  private static String interval(double[] numerator, double[] denominator) {
+    return "95% bootstrap interval " + RatioInterval.of(numerator, denominator, 0.95);
+  }
+
+  /** The transcript cost's bootstrap interval, in percent. */
+  private String costInterval() {
+    RatioInterval kept = RatioInterval.of(relayed, plain, 0.95);
+    return "95% bootstrap interval "
+        + Numbers.format(100 * (1 - kept.high()))
+        + " to "
+        + Numbers.format(100 * (1 - kept.low()))
+        + " %";
   }
 
   private static double serverSeconds(OptionalLong pid) {

@@ -35,10 +35,13 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--megabytes", defaultValue = "200", description = "MB per throughput run.")
+  @Option(names = "--megabytes", defaultValue = "100", description = "MB per throughput run.")
   int megabytes;
 
-  @Option(names = "--runs", defaultValue = "5", description = "Throughput runs; median shown.")
+  @Option(
+      names = "--runs",
+      defaultValue = "11",
+      description = "Throughput runs per path, interleaved; medians and 95% intervals shown.")
   int runs;
 
   @Option(names = "--keys", defaultValue = "1000", description = "Timed keystrokes.")

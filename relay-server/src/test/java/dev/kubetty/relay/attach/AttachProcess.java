@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import dev.kubetty.relay.pty.NativeScratch;
 import dev.kubetty.relay.testing.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ final class AttachProcess implements AutoCloseable {
   static AttachProcess start(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", wrapper(), "sh"));
     command.addAll(javaCommand(args));
+    NativeScratch.prepare(); // no /tmp/pty4j-* left by the test JVM
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("TERM", "xterm-256color");
     PtyProcess process =

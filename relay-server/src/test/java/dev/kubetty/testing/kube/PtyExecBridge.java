@@ -3,6 +3,7 @@ package dev.kubetty.testing.kube;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import dev.kubetty.relay.pty.NativeScratch;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -60,6 +61,7 @@ final class PtyExecBridge extends WebSocketListener {
       socket.close(1000, "");
       return;
     }
+    NativeScratch.prepare(); // no /tmp/pty4j-* left by the test JVM
     try {
       process =
           new PtyProcessBuilder(command.toArray(String[]::new))

@@ -1,6 +1,7 @@
 package dev.kubetty.relay.bench;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one benchmark run does.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param resumes timed reconnects for the resume latency
  * @param relayCommand the command line that starts a relay ({@code … serve})
  * @param compression whether the client offers permessage-deflate (OkHttp's default, true)
+ * @param payload what the throughput runs print
  */
 public record BenchOptions(
     int megabytes,
@@ -18,8 +20,10 @@ public record BenchOptions(
     int keys,
     int resumes,
     List<String> relayCommand,
-    boolean compression) {
+    boolean compression,
+    Payload payload) {
   public BenchOptions {
+    Objects.requireNonNull(payload, "payload");
     positive("megabytes", megabytes);
     positive("runs", runs);
     positive("keys", keys);

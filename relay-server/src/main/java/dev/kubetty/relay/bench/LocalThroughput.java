@@ -22,9 +22,8 @@ final class LocalThroughput {
   private LocalThroughput() {}
 
   /** One run; returns MB/s. */
-  static double measure(long bytes, Path directory, Duration timeout)
+  static double measure(OutputScript script, Path directory, Duration timeout)
       throws IOException, InterruptedException {
-    OutputScript script = OutputScript.of(bytes);
     ThroughputProbe probe = new ThroughputProbe(script);
     read(script, directory, (buffer, n) -> probe.accept(System.nanoTime(), buffer, n));
     return probe.awaitMegabytesPerSecond(timeout);

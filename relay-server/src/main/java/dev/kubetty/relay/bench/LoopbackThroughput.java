@@ -21,9 +21,8 @@ final class LoopbackThroughput {
   private LoopbackThroughput() {}
 
   /** One run; returns MB/s. */
-  static double measure(long bytes, Path directory, Duration timeout)
+  static double measure(OutputScript script, Path directory, Duration timeout)
       throws IOException, InterruptedException {
-    OutputScript script = OutputScript.of(bytes);
     ThroughputProbe probe = new ThroughputProbe(script);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (ServerSocket server = new ServerSocket(0, 1, loopback)) {

@@ -7,9 +7,8 @@ final class RelayThroughput {
   private RelayThroughput() {}
 
   /** One run; returns MB/s. The client's tap is replaced. */
-  static double measure(BenchClient client, long bytes, Duration timeout)
+  static double measure(BenchClient client, OutputScript script, Duration timeout)
       throws InterruptedException {
-    OutputScript script = OutputScript.of(bytes);
     ThroughputProbe probe = new ThroughputProbe(script);
     client.tap(probe);
     client.send(script.command() + "\n");

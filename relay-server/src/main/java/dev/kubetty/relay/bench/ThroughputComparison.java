@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
@@ -49,8 +50,8 @@ final class ThroughputComparison {
 
   /** Untimed, to get the JIT going before the relay's idle RSS is taken. */
   void warmUpLocal() throws IOException, InterruptedException {
-    LocalThroughput.measure(warmUpBytes(), directory, timeout);
-    LoopbackThroughput.measure(warmUpBytes(), directory, timeout);
+    LocalThroughput.measure(script(warmUpBytes()), directory, timeout);
+    LoopbackThroughput.measure(script(warmUpBytes()), directory, timeout);
   }
 
   /**
@@ -64,7 +65,7 @@ final class ThroughputComparison {
     try {
       plainClient.connect();
       plainClient.sync(Duration.ofSeconds(20));
-      RelayThroughput.measure(plainClient, warmUpBytes(), timeout);
+      RelayThroughput.measure(plainClient, script(warmUpBytes()), timeout);
       run(client, relayPid, databasePid, plainClient, plainPid);
     } finally {
       plainClient.close();
@@ -79,19 +80,19 @@ final class ThroughputComparison {
       long plainPid)
       throws IOException, InterruptedException {
     databaseMeasured = databasePid.isPresent();
-    RelayThroughput.measure(client, warmUpBytes(), timeout);
+    RelayThroughput.measure(client, script(warmUpBytes()), timeout);
     for (int i = 0; i < options.runs(); i++) {
       double plainStart = CpuClock.seconds(plainPid);
-      plain[i] = RelayThroughput.measure(plainClient, options.bytes(), timeout);
+      plain[i] = RelayThroughput.measure(plainClient, script(options.bytes()), timeout);
       plainCpu += CpuClock.seconds(plainPid) - plainStart;
       double self = CpuClock.seconds(selfPid);
-      local[i] = LocalThroughput.measure(options.bytes(), directory, timeout);
+      local[i] = LocalThroughput.measure(script(options.bytes()), directory, timeout);
       double relay = CpuClock.seconds(relayPid);
       double database = serverSeconds(databasePid);
       localCpu += CpuClock.seconds(selfPid) - self;
-      loopback[i] = LoopbackThroughput.measure(options.bytes(), directory, timeout);
+      loopback[i] = LoopbackThroughput.measure(script(options.bytes()), directory, timeout);
       self = CpuClock.seconds(selfPid);
-      relayed[i] = RelayThroughput.measure(client, options.bytes(), timeout);
+      relayed[i] = RelayThroughput.measure(client, script(options.bytes()), timeout);
       clientCpu += CpuClock.seconds(selfPid) - self;
       relayCpu += CpuClock.seconds(relayPid) - relay;
       databaseCpu += serverSeconds(databasePid) - database;
@@ -183,13 +184,25 @@ final class ThroughputComparison {
 
   private Measurement rate(String name, Percentiles rates, String more) {
     String how =
-        "median of " + local.length + " x " + options.megabytes() + " MB: " + rates.list() + more;
+        "median of "
+            + local.length
+            + " x "
+            + options.megabytes()
+            + " MB of "
+            + options.payload().name().toLowerCase(Locale.ROOT)
+            + ": "
+            + rates.list()
+            + more;
     return new Measurement(name, rates.median(), "MB/s", null, how);
   }
 
   private Measurement cpu(String name, double seconds, String how) {
     double megabytes = (double) options.megabytes() * options.runs();
     return new Measurement(name, seconds * 1000 / megabytes, "ms", null, how);
+  }
+
+  private OutputScript script(long bytes) {
+    return OutputScript.of(bytes, options.payload());
   }
 
   private long warmUpBytes() {

@@ -21,7 +21,7 @@ final class ThroughputProbe implements OutputTap {
   ThroughputProbe(OutputScript script) {
     this.script = script;
     this.begin = new MarkerScanner(script.beginMarker());
-    this.end = new MarkerScanner(script.endMarker(), OutputScript.PAYLOAD);
+    this.end = new MarkerScanner(script.endMarker(), script.filler());
   }
 
   @Override

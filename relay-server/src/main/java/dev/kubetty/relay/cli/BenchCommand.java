@@ -6,6 +6,7 @@ import dev.kubetty.relay.bench.BenchException;
 import dev.kubetty.relay.bench.BenchOptions;
 import dev.kubetty.relay.bench.BenchReport;
 import dev.kubetty.relay.bench.Benchmark;
+import dev.kubetty.relay.bench.Payload;
 import dev.kubetty.relay.bench.RelayLauncher;
 import dev.kubetty.relay.bench.ReportJson;
 import dev.kubetty.relay.bench.ReportTable;
@@ -70,6 +71,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "Let the client offer permessage-deflate (default, as OkHttp does).")
   boolean deflate;
 
+  @Option(
+      names = "--payload",
+      defaultValue = "fill",
+      description =
+          "What the throughput runs print: fill (x over and over, the default) or text"
+              + " (digits and spaces; compresses ~3x like terminal text).")
+  Payload payload;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -102,6 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         resumes,
         RelayLauncher.command(
             BenchCommand.class, relayJar, KubettyRelay.class.getName(), relayJvmArguments),
-        deflate);
+        deflate,
+        payload);
   }
 }

@@ -11,6 +11,7 @@ import dev.kubetty.relay.session.SessionHistory;
 import dev.kubetty.relay.session.SessionRecorder;
 import dev.kubetty.relay.session.TerminalSession;
 import dev.kubetty.relay.web.WebPageHandler;
+import dev.kubetty.relay.ws.AdaptiveDeflateExtension;
 import dev.kubetty.relay.ws.TerminalEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,6 +31,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.compression.CompressionPool;
 import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +94,9 @@ public final class RelayServer implements AutoCloseable {
     // permessage-deflate at the fastest level: terminal output still shrinks ~4x, at a fraction of
     // the default level's CPU (deflate was the relay's top CPU consumer in a flood).
     server.addBean(new DeflaterPool(CompressionPool.DEFAULT_CAPACITY, Deflater.BEST_SPEED, true));
+    WebSocketServerComponents.ensureWebSocketComponents(server)
+        .getExtensionRegistry()
+        .register("permessage-deflate", AdaptiveDeflateExtension.class);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     if (config.auth().trustForwarded()) {

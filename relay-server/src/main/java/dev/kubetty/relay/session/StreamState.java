@@ -275,7 +275,8 @@ final class StreamState {
         }
         if (a.cursor < limit) {
           int length = (int) Math.min(limit - a.cursor, MAX_FRAME);
-          Outbound out = new Outbound.Output(a.cursor, ring.copy(a.cursor, length));
+          boolean backlogged = a.cursor - a.acked >= window / 2;
+          Outbound out = new Outbound.Output(a.cursor, ring.copy(a.cursor, length), backlogged);
           a.cursor += length;
           return out;
         }

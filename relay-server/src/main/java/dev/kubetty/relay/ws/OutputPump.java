@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * showed in keystroke echo latency).
  *
  * <p>Each send completes before the next is taken, so the relay holds at most one frame (64 KiB)
- * per connection beyond what the flow-control window already bounds. The pump ends when the
- * attachment is detached or displaced, or when a send fails (the socket is gone).
+ * per connection beyond what the flow-control window already bounds. Where {@code
+ * permessage-deflate} was negotiated, output is compressed only while the client is backlogged
+ * ({@link Outbound.Output#backlogged}); control messages, a few dozen bytes, never are. The pump
+ * ends when the attachment is detached or displaced, or when a send fails (the socket is gone).
  */
 final class OutputPump {
   private static final Logger log = LoggerFactory.getLogger(OutputPump.class);
@@ -54,9 +56,17 @@ final class OutputPump {
     CompletableFuture<Void> sent = new CompletableFuture<>();
     Callback callback = Callback.from(() -> sent.complete(null), sent::completeExceptionally);
     switch (next) {
-      case Outbound.Output out -> socket.sendBinary(ByteBuffer.wrap(out.bytes()), callback);
-      case Outbound.Control c -> socket.sendText(MessageCodec.encode(c.message()), callback);
+      case Outbound.Output out -> {
+        Runnable send = () -> socket.sendBinary(ByteBuffer.wrap(out.bytes()), callback);
+        if (out.backlogged()) {
+          send.run();
+        } else {
+          DeflateChoice.sendRaw(send);
+        }
+      }
+      case Outbound.Control c ->
+          DeflateChoice.sendRaw(() -> socket.sendText(MessageCodec.encode(c.message()), callback));
     }
-    sent.get();
+    sent.get(); // also what keeps an uncompressed frame from passing a compressed one
   }
 }

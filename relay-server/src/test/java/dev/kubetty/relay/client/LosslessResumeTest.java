@@ -7,10 +7,7 @@ import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +26,7 @@ class LosslessResumeTest {
 
   @Test
   void fiftyMegabyteFloodSurvivesTwentyDropsWithoutLossOrDuplicates() throws Exception {
-    byte[] expected = expectedSeqOutput(LINES);
+    byte[] expected = SeqOutput.expected(LINES);
     long dropEvery = expected.length / (DROPS + 1);
     AtomicInteger drops = new AtomicInteger();
     ExecutorService chaos = Executors.newSingleThreadExecutor();
@@ -48,15 +45,12 @@ class LosslessResumeTest {
       recorder.awaitText("END-42", Duration.ofSeconds(120));
       client.close();
 
-      byte[] received = recorder.bytes();
-      int start = indexOf(received, "1\r\n2\r\n3\r\n".getBytes(StandardCharsets.US_ASCII));
-      int end = indexOf(received, "END-42".getBytes(StandardCharsets.US_ASCII));
-      byte[] flood = Arrays.copyOfRange(received, start, end);
+      byte[] flood = SeqOutput.cut(recorder.bytes(), "END-42");
       assertThat(drops.get()).isEqualTo(DROPS);
       assertThat(network.accepted()).as("connections").isGreaterThanOrEqualTo(DROPS + 1);
       assertThat(recorder.gaps()).isEmpty();
       assertThat(flood.length).isEqualTo(expected.length);
-      assertThat(sha256(flood)).isEqualTo(sha256(expected));
+      assertThat(SeqOutput.sha256(flood)).isEqualTo(SeqOutput.sha256(expected));
     } finally {
       chaos.shutdownNow();
     }
@@ -109,30 +103,5 @@ class LosslessResumeTest {
       assertThat(new String(fresh.bytes(), StandardCharsets.UTF_8)).doesNotContain("OLD-42");
       assertThat(fresh.gaps()).isEmpty();
     }
-  }
-
-  private static byte[] expectedSeqOutput(int lines) {
-    StringBuilder out = new StringBuilder(60_000_000);
-    for (int i = 1; i <= lines; i++) {
-      out.append(i).append("\r\n");
-    }
-    return out.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new AssertionError("not found: " + new String(needle, StandardCharsets.US_ASCII));
-  }
-
-  private static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }

@@ -16,15 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP proxy on 127.0.0.1 that plays a bad network between a client and the relay: {@link #cutAll}
  * resets every connection (no WebSocket close frame), {@link #freeze} stops forwarding while
  * keeping the sockets open, like a peer that vanished without a FIN; {@link #refuse} resets new
- * connections, like a relay that cannot be reached.
+ * connections, like a relay that cannot be reached. {@link #limitDownstream} makes the relay's side
+ * a slow link; {@link #tapDownstream} shows a test every byte the relay sent.
  */
 public final class ChaosProxy implements AutoCloseable {
+  /** Relay-to-client bytes are read this many at a time, so pacing stays smooth. */
+  private static final int PACED_CHUNK = 16 << 10;
+
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean frozen;
   private volatile boolean refusing;
+  private volatile long downstreamBytesPerSecond;
+  private volatile Tap downstreamTap;
+
+  /** Sees a connection's bytes in the order they were forwarded. */
+  public interface Tap {
+    void accept(byte[] bytes, int offset, int length);
+  }
 
   public ChaosProxy(URI targetUri) throws IOException {
     this.target = new InetSocketAddress(targetUri.getHost(), targetUri.getPort());
@@ -73,6 +84,20 @@ public final class ChaosProxy implements AutoCloseable {
     frozen = false;
   }
 
+  /**
+   * Forwards what the relay sends at no more than {@code bytesPerSecond} from now on (0: as fast as
+   * it comes), like a slow link to the client; the relay's own socket does not notice at once (the
+   * proxy's buffers fill first), just as behind a real one.
+   */
+  public void limitDownstream(long bytesPerSecond) {
+    downstreamBytesPerSecond = bytesPerSecond;
+  }
+
+  /** Feeds everything the relay sends on connections accepted from now on to {@code tap}. */
+  public void tapDownstream(Tap tap) {
+    downstreamTap = tap;
+  }
+
   /** While set, new connections are reset at once (the relay looks unreachable). */
   public void refuse(boolean refuse) {
     refusing = refuse;
@@ -93,29 +118,47 @@ public final class ChaosProxy implements AutoCloseable {
         sockets.add(client);
         sockets.add(upstream);
         accepted.incrementAndGet();
-        pipe(client, upstream);
-        pipe(upstream, client);
+        pipe(client, upstream, false);
+        pipe(upstream, client, true);
       } catch (IOException e) {
         return; // closed
       }
     }
   }
 
-  private void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to, boolean downstream) {
+    Tap tap = downstream ? downstreamTap : null;
     Thread.ofPlatform()
         .daemon()
         .name("chaos-pipe")
         .start(
             () -> {
               byte[] buffer = new byte[64 << 10];
+              long started = System.nanoTime();
+              long forwarded = 0;
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
                 int n;
-                while ((n = in.read(buffer)) >= 0) {
+                while ((n = in.read(buffer, 0, downstream ? PACED_CHUNK : buffer.length)) >= 0) {
                   while (frozen) {
                     Thread.sleep(50);
                   }
+                  long rate = downstream ? downstreamBytesPerSecond : 0;
+                  if (rate > 0) {
+                    long due = started + forwarded * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                  } else {
+                    started = System.nanoTime();
+                    forwarded = 0;
+                  }
+                  if (tap != null) {
+                    tap.accept(buffer, 0, n);
+                  }
                   out.write(buffer, 0, n);
+                  forwarded += n;
                 }
               } catch (IOException | InterruptedException e) {
                 // The connection was cut; the other pipe notices on its own.

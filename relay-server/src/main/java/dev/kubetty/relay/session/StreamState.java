@@ -275,7 +275,7 @@ final class StreamState {
         }
         if (a.cursor < limit) {
           int length = (int) Math.min(limit - a.cursor, MAX_FRAME);
-          boolean backlogged = a.cursor - a.acked >= window / 2;
+          boolean backlogged = a.cursor - a.acked >= window - window / 4;
           Outbound out = new Outbound.Output(a.cursor, ring.copy(a.cursor, length), backlogged);
           a.cursor += length;
           return out;

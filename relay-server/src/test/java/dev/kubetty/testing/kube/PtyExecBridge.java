@@ -3,7 +3,6 @@ package dev.kubetty.testing.kube;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
-import dev.kubetty.relay.pty.NativeScratch;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Answers one exec WebSocket ({@code v4.channel.k8s.io}) with a real process on a real PTY, the way
- * a kubelet does.
+ * a kubelet does. Uses nothing of the relay's own classes: the desktop tests run it from
+ * relay-server's test-jar without them.
  *
  * <pre>
  *   every frame: [channel byte][payload]
@@ -61,7 +61,6 @@ final class PtyExecBridge extends WebSocketListener {
       socket.close(1000, "");
       return;
     }
-    NativeScratch.prepare(); // no /tmp/pty4j-* left by the test JVM
     try {
       process =
           new PtyProcessBuilder(command.toArray(String[]::new))

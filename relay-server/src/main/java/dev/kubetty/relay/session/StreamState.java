@@ -22,10 +22,11 @@ final class StreamState {
   /**
    * While the shell floods (its last read filled at least {@link #FLOOD_READ} bytes), output is
    * held back until a frame of this size has gathered, for at most {@link #LINGER_NANOS}: a few
-   * large frames cost the relay far less than many 4 KiB ones (one deflate, one socket write each).
-   * Keystroke echoes and the end of a burst (a short read) go out at once.
+   * large frames cost the relay far less than many 4 KiB ones (one wake-up, one socket write each;
+   * 60 KiB frames took the relay 4.4 ms of CPU per MB against 4.5–5.3 for 32 KiB ones, and the
+   * client 1.5 against 1.7). Keystroke echoes and the end of a burst (a short read) go out at once.
    */
-  private static final int COALESCE_BYTES = 32 << 10;
+  private static final int COALESCE_BYTES = 60 << 10;
 
   private static final int FLOOD_READ = 2 << 10;
   private static final long LINGER_NANOS = 1_000_000;

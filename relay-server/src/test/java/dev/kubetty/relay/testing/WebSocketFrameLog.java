@@ -48,11 +48,6 @@ public final class WebSocketFrameLog implements ChaosProxy.Tap {
     }
   }
 
-  /** Every frame header seen so far, in order. */
-  public synchronized List<Frame> frames() {
-    return List.copyOf(frames);
-  }
-
   /** The first frames of binary messages (continuations not counted), in order. */
   public synchronized List<Frame> binaryMessages() {
     return frames.stream().filter(f -> f.opcode() == BINARY).toList();

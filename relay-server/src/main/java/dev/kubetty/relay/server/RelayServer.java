@@ -91,8 +91,8 @@ public final class RelayServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("relay-http");
     this.server = new Server(threads);
-    // permessage-deflate at the fastest level (terminal output still shrinks ~3-4x, at a fraction of
-    // the default level's CPU), and for terminal output only while the client is backlogged.
+    // permessage-deflate at the fastest level (terminal output still shrinks ~3-4x, at a fraction
+    // of the default level's CPU), and for terminal output only while the client is backlogged.
     server.addBean(new DeflaterPool(CompressionPool.DEFAULT_CAPACITY, Deflater.BEST_SPEED, true));
     WebSocketServerComponents.ensureWebSocketComponents(server)
         .getExtensionRegistry()

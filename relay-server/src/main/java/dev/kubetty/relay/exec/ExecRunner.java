@@ -128,8 +128,9 @@ final class ExecRunner {
         if (n < 0) {
           return;
         }
+        boolean backlogged = window.backlogged();
         window.sent(n);
-        outbox.binary(Arrays.copyOf(buffer, n));
+        outbox.binary(Arrays.copyOf(buffer, n), backlogged);
       }
     } catch (IOException e) {
       // The exec's stream ended abruptly; the exit code says how.

@@ -2,6 +2,7 @@ package dev.kubetty.relay.exec;
 
 import dev.kubetty.protocol.ControlMessage;
 import dev.kubetty.protocol.MessageCodec;
+import dev.kubetty.relay.ws.DeflateChoice;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +14,13 @@ import org.eclipse.jetty.websocket.api.Session;
 /**
  * Sends one socket's frames in the order they were queued, one at a time, on a virtual thread; a
  * queued close goes after everything before it. Memory is bounded by the {@link SendWindow} for
- * output plus a handful of control messages.
+ * output plus a handful of control messages. With {@code permessage-deflate} negotiated, output is
+ * compressed only when queued as backlogged, control messages never ({@link DeflateChoice}).
  */
 final class Outbox {
   private sealed interface Item {}
 
-  private record Binary(byte[] bytes) implements Item {}
+  private record Binary(byte[] bytes, boolean backlogged) implements Item {}
 
   private record Text(ControlMessage message) implements Item {}
 
@@ -34,8 +36,9 @@ final class Outbox {
     Thread.ofVirtual().name(name).start(this::run);
   }
 
-  void binary(byte[] bytes) {
-    queue.add(new Binary(bytes));
+  /** Queues output; {@code backlogged}: the client is behind, so compress it if negotiated. */
+  void binary(byte[] bytes, boolean backlogged) {
+    queue.add(new Binary(bytes, backlogged));
   }
 
   void text(ControlMessage message) {
@@ -58,8 +61,12 @@ final class Outbox {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Callback callback = Callback.from(() -> done.complete(null), done::completeExceptionally);
         switch (item) {
-          case Binary b -> socket.sendBinary(ByteBuffer.wrap(b.bytes()), callback);
-          case Text t -> socket.sendText(MessageCodec.encode(t.message()), callback);
+          case Binary b ->
+              DeflateChoice.send(
+                  b.backlogged(), () -> socket.sendBinary(ByteBuffer.wrap(b.bytes()), callback));
+          case Text t ->
+              DeflateChoice.send(
+                  false, () -> socket.sendText(MessageCodec.encode(t.message()), callback));
           case Close c -> {
             socket.close(c.code(), c.reason(), Callback.NOOP);
             return;
@@ -68,7 +75,7 @@ final class Outbox {
             return;
           }
         }
-        done.get();
+        done.get(); // also what keeps an uncompressed frame from passing a compressed one
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

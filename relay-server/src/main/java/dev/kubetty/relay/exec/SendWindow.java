@@ -1,5 +1,7 @@
 package dev.kubetty.relay.exec;
 
+import dev.kubetty.relay.session.ClientBacklog;
+
 /**
  * Flow control of one exec socket, as in {@code kubetty.v1}: at most {@link #size} output bytes in
  * flight beyond the client's last {@code ack}. The pump waits for room; while it waits it does not
@@ -13,6 +15,7 @@ final class SendWindow {
   private long sent;
   private long acked;
   private boolean closed;
+  private boolean backlogged;
 
   SendWindow(long size) {
     this.size = size;
@@ -28,6 +31,12 @@ final class SendWindow {
       wait();
     }
     return closed ? 0 : size - (sent - acked);
+  }
+
+  /** Whether the client is backlogged now ({@link ClientBacklog}): output is worth compressing. */
+  synchronized boolean backlogged() {
+    backlogged = ClientBacklog.next(backlogged, sent - acked, size);
+    return backlogged;
   }
 
   synchronized void sent(int bytes) {

@@ -28,6 +28,7 @@ public final class Attachment {
   long cursor;
   long acked;
   long nextExitSequence;
+  boolean backlogged;
 
   Attachment(
       TerminalSession session,

@@ -8,10 +8,8 @@ public sealed interface Outbound {
   /**
    * Terminal output bytes starting at stream offset {@code offset}: one binary frame.
    *
-   * @param backlogged whether the client had three quarters of the flow-control window or more
-   *     unacknowledged when this frame was taken: the link or the client, not the shell, is what
-   *     limits the stream, so fewer bytes on the wire are worth CPU. (A client that keeps up stays
-   *     below that even when it acks only every half window, as the protocol allows.)
+   * @param backlogged whether the client was backlogged ({@link ClientBacklog}) when this frame was
+   *     taken, so the frame is worth compressing
    */
   record Output(long offset, byte[] bytes, boolean backlogged) implements Outbound {}
 

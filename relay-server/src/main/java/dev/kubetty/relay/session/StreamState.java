@@ -276,8 +276,8 @@ final class StreamState {
         }
         if (a.cursor < limit) {
           int length = (int) Math.min(limit - a.cursor, MAX_FRAME);
-          boolean backlogged = a.cursor - a.acked >= window - window / 4;
-          Outbound out = new Outbound.Output(a.cursor, ring.copy(a.cursor, length), backlogged);
+          a.backlogged = ClientBacklog.next(a.backlogged, a.cursor - a.acked, window);
+          Outbound out = new Outbound.Output(a.cursor, ring.copy(a.cursor, length), a.backlogged);
           a.cursor += length;
           return out;
         }

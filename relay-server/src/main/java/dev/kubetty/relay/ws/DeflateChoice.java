@@ -5,13 +5,20 @@ package dev.kubetty.relay.ws;
  * AdaptiveDeflateExtension}, which Jetty calls on that same thread while the send is being made.
  * Without the choice a frame is compressed whenever {@code permessage-deflate} was negotiated.
  */
-final class DeflateChoice {
+public final class DeflateChoice {
   private static final ThreadLocal<Boolean> RAW = new ThreadLocal<>();
 
   private DeflateChoice() {}
 
-  /** Runs {@code send}; the data frames it sends on this thread go out uncompressed. */
-  static void sendRaw(Runnable send) {
+  /**
+   * Runs {@code send}; unless {@code compress}, the data frames it sends on this thread go out
+   * uncompressed.
+   */
+  public static void send(boolean compress, Runnable send) {
+    if (compress) {
+      send.run();
+      return;
+    }
     RAW.set(Boolean.TRUE);
     try {
       send.run();

@@ -56,16 +56,12 @@ final class OutputPump {
     CompletableFuture<Void> sent = new CompletableFuture<>();
     Callback callback = Callback.from(() -> sent.complete(null), sent::completeExceptionally);
     switch (next) {
-      case Outbound.Output out -> {
-        Runnable send = () -> socket.sendBinary(ByteBuffer.wrap(out.bytes()), callback);
-        if (out.backlogged()) {
-          send.run();
-        } else {
-          DeflateChoice.sendRaw(send);
-        }
-      }
+      case Outbound.Output out ->
+          DeflateChoice.send(
+              out.backlogged(), () -> socket.sendBinary(ByteBuffer.wrap(out.bytes()), callback));
       case Outbound.Control c ->
-          DeflateChoice.sendRaw(() -> socket.sendText(MessageCodec.encode(c.message()), callback));
+          DeflateChoice.send(
+              false, () -> socket.sendText(MessageCodec.encode(c.message()), callback));
     }
     sent.get(); // also what keeps an uncompressed frame from passing a compressed one
   }

@@ -7,6 +7,7 @@ import dev.kubetty.relay.config.RelayConfig;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.SeqOutput;
 import dev.kubetty.relay.testing.WebSocketFrameLog;
 import dev.kubetty.relay.testing.WebSocketFrameLog.Frame;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,11 @@ class AdaptiveCompressionTest {
 
     List<Frame> compressed = binary.stream().filter(Frame::rsv1).toList();
     assertThat(compressed).as("compressed output frames").hasSizeGreaterThan(binary.size() / 2);
+    int first = binary.indexOf(compressed.getFirst());
+    List<Frame> backlogged = binary.subList(first, binary.size());
+    assertThat(backlogged.stream().filter(Frame::rsv1).count())
+        .as("compressed of %d frames after the first compressed one", backlogged.size())
+        .isGreaterThanOrEqualTo(backlogged.size() * 95L / 100);
     long rawBytes = binary.stream().filter(f -> !f.rsv1()).mapToLong(Frame::length).sum();
     assertThat(rawBytes)
         .as("raw bytes before the window first filled")

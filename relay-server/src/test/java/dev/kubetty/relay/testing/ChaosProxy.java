@@ -45,7 +45,12 @@ public final class ChaosProxy implements AutoCloseable {
 
   /** The relay's WebSocket URI as seen through this proxy. */
   public URI webSocketUri() {
-    return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/ws");
+    return webSocketUri("/ws");
+  }
+
+  /** The relay's WebSocket URI for {@code pathAndQuery} as seen through this proxy. */
+  public URI webSocketUri(String pathAndQuery) {
+    return URI.create("ws://127.0.0.1:" + server.getLocalPort() + pathAndQuery);
   }
 
   /** The relay's base URL as seen through this proxy, e.g. for a desktop project. */

@@ -1,4 +1,4 @@
-package dev.kubetty.relay.client;
+package dev.kubetty.relay.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** What {@code seq 1 N} prints through a PTY (each line ends in \r\n), to check a flood by. */
-final class SeqOutput {
+public final class SeqOutput {
   private SeqOutput() {}
 
   /** The exact bytes of {@code seq 1 lines} as a terminal shows them. */
-  static byte[] expected(int lines) {
+  public static byte[] expected(int lines) {
     StringBuilder out = new StringBuilder(lines * 9);
     for (int i = 1; i <= lines; i++) {
       out.append(i).append("\r\n");
@@ -20,13 +20,13 @@ final class SeqOutput {
   }
 
   /** The part of {@code received} from the first "1\r\n2\r\n3\r\n" up to {@code endMarker}. */
-  static byte[] cut(byte[] received, String endMarker) {
+  public static byte[] cut(byte[] received, String endMarker) {
     int start = indexOf(received, "1\r\n2\r\n3\r\n".getBytes(StandardCharsets.US_ASCII));
     int end = indexOf(received, endMarker.getBytes(StandardCharsets.US_ASCII));
     return Arrays.copyOfRange(received, start, end);
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,149 @@
+package dev.kubetty.relay.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubetty.protocol.client.RelayClient;
+import dev.kubetty.protocol.client.RelayListener;
+import dev.kubetty.relay.server.RelayServer;
+import dev.kubetty.relay.testing.ChaosProxy;
+import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.SeqOutput;
+import dev.kubetty.relay.testing.WebSocketFrameLog;
+import dev.kubetty.relay.testing.WebSocketFrameLog.Frame;
+import dev.kubetty.testing.kube.FakePod;
+import dev.kubetty.testing.kube.MockCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Exec sockets, like the terminal's, carry output compressed only while the client falls behind:
+ * raw over a fast link, compressed over a slow one, byte-exact either way. Frames are read off the
+ * wire by a proxy in between; a real bash answers behind the mock API server.
+ */
+@Timeout(120)
+class ExecCompressionTest {
+  private static final int LINES = 300_000; // `seq` prints ~2.4 MB through the PTY
+
+  private MockCluster cluster;
+  private KubernetesClient serviceAccount;
+
+  @BeforeEach
+  void start() throws Exception {
+    cluster = MockCluster.start();
+    cluster.add(FakePod.running("team-a", "web-0", "app"));
+    serviceAccount = cluster.client();
+  }
+
+  @AfterEach
+  void stop() {
+    serviceAccount.close();
+    cluster.close();
+  }
+
+  @Test
+  void execOutputGoesRawWhileTheClientKeepsUp() throws Exception {
+    List<Frame> binary = flood(0);
+
+    assertThat(binary).hasSizeGreaterThan(20);
+    assertThat(binary.stream().filter(Frame::rsv1).count())
+        .as("compressed of %d output frames", binary.size())
+        .isLessThanOrEqualTo(binary.size() / 10);
+  }
+
+  @Test
+  void execOutputIsCompressedOnceASlowLinkBacksTheClientUp() throws Exception {
+    List<Frame> binary = flood(1_000_000);
+
+    // The mock cluster's exec produces only a little faster than the link drains, so the window
+    // takes a while to fill; from then on output goes compressed.
+    int first = binary.indexOf(binary.stream().filter(Frame::rsv1).findFirst().orElseThrow());
+    List<Frame> backlogged = binary.subList(first, binary.size());
+    assertThat(backlogged).hasSizeGreaterThan(20);
+    assertThat(backlogged.stream().filter(Frame::rsv1).count())
+        .as("compressed of %d frames after the first compressed one", backlogged.size())
+        .isGreaterThanOrEqualTo(backlogged.size() * 95L / 100);
+  }
+
+  /** Runs {@code seq} in an exec through a link of {@code bytesPerSecond} (0: no limit). */
+  private List<Frame> flood(long bytesPerSecond) throws Exception {
+    WebSocketFrameLog frames = new WebSocketFrameLog();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    RelayListener listener =
+        new RelayListener() {
+          @Override
+          public void onOutput(long offset, byte[] data) {
+            synchronized (output) {
+              output.writeBytes(data);
+            }
+          }
+        };
+    try (RelayServer relay =
+            RelayFixture.startWithExec(
+                Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"), ClusterAccess.using(serviceAccount));
+        ChaosProxy link = new ChaosProxy(relay.webSocketUri())) {
+      link.tapDownstream(frames);
+      String ticket = ticket(relay);
+      try (RelayClient client =
+          RelayClient.builder(link.webSocketUri("/exec?ticket=" + ticket))
+              .listener(listener)
+              .build()) {
+        client.connect();
+        link.limitDownstream(bytesPerSecond);
+        client.send(("seq 1 " + LINES + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
+        awaitEnd(output);
+      }
+    }
+    byte[] received;
+    synchronized (output) {
+      received = output.toByteArray();
+    }
+    byte[] flood = SeqOutput.cut(received, "END-42");
+    assertThat(SeqOutput.sha256(flood)).isEqualTo(SeqOutput.sha256(SeqOutput.expected(LINES)));
+    return frames.binaryMessages();
+  }
+
+  private static String ticket(RelayServer relay) throws Exception {
+    ExecHttp.Answer answer =
+        ExecHttp.post(
+            relay.httpUri(),
+            "/api/exec/tickets",
+            Map.of(
+                "namespace",
+                "team-a",
+                "pod",
+                "web-0",
+                "container",
+                "app",
+                "command",
+                List.of("bash")));
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    return answer.body().get("ticket").asText();
+  }
+
+  private static void awaitEnd(ByteArrayOutputStream output) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      synchronized (output) {
+        int size = output.size();
+        int from = Math.max(0, size - 4096);
+        String tail =
+            new String(output.toByteArray(), from, size - from, StandardCharsets.ISO_8859_1);
+        if (tail.contains("END-42")) {
+          return;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no END-42 within 60 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+}

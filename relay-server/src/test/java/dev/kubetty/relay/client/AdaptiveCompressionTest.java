@@ -8,6 +8,7 @@ import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
 import dev.kubetty.relay.testing.SeqOutput;
+import dev.kubetty.relay.testing.StreamRecorder;
 import dev.kubetty.relay.testing.WebSocketFrameLog;
 import dev.kubetty.relay.testing.WebSocketFrameLog.Frame;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.kubetty.relay.client;
 
 import dev.kubetty.protocol.client.RelayClient;
 import dev.kubetty.protocol.client.State;
+import dev.kubetty.relay.testing.StreamRecorder;
 import java.net.URI;
 import java.time.Duration;
 

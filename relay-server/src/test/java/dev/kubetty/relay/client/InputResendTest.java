@@ -6,6 +6,7 @@ import dev.kubetty.protocol.client.RelayClient;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
+import dev.kubetty.relay.testing.StreamRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
 import dev.kubetty.relay.testing.SeqOutput;
+import dev.kubetty.relay.testing.StreamRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

@@ -3,17 +3,16 @@ package dev.kubetty.relay.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubetty.protocol.client.RelayClient;
-import dev.kubetty.protocol.client.RelayListener;
 import dev.kubetty.relay.server.RelayServer;
 import dev.kubetty.relay.testing.ChaosProxy;
 import dev.kubetty.relay.testing.RelayFixture;
 import dev.kubetty.relay.testing.SeqOutput;
+import dev.kubetty.relay.testing.StreamRecorder;
 import dev.kubetty.relay.testing.WebSocketFrameLog;
 import dev.kubetty.relay.testing.WebSocketFrameLog.Frame;
 import dev.kubetty.testing.kube.FakePod;
 import dev.kubetty.testing.kube.MockCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -75,16 +74,7 @@ class ExecCompressionTest {
   /** Runs {@code seq} in an exec through a link of {@code bytesPerSecond} (0: no limit). */
   private List<Frame> flood(long bytesPerSecond) throws Exception {
     WebSocketFrameLog frames = new WebSocketFrameLog();
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    RelayListener listener =
-        new RelayListener() {
-          @Override
-          public void onOutput(long offset, byte[] data) {
-            synchronized (output) {
-              output.writeBytes(data);
-            }
-          }
-        };
+    StreamRecorder recorder = new StreamRecorder();
     try (RelayServer relay =
             RelayFixture.startWithExec(
                 Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"), ClusterAccess.using(serviceAccount));
@@ -93,20 +83,17 @@ class ExecCompressionTest {
       String ticket = ticket(relay);
       try (RelayClient client =
           RelayClient.builder(link.webSocketUri("/exec?ticket=" + ticket))
-              .listener(listener)
+              .listener(recorder)
               .build()) {
         client.connect();
         link.limitDownstream(bytesPerSecond);
         client.send(("seq 1 " + LINES + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
-        awaitEnd(output);
+        recorder.awaitText("END-42", Duration.ofSeconds(60));
       }
     }
-    byte[] received;
-    synchronized (output) {
-      received = output.toByteArray();
-    }
-    byte[] flood = SeqOutput.cut(received, "END-42");
+    byte[] flood = SeqOutput.cut(recorder.bytes(), "END-42");
     assertThat(SeqOutput.sha256(flood)).isEqualTo(SeqOutput.sha256(SeqOutput.expected(LINES)));
+    assertThat(recorder.gaps()).isEmpty();
     return frames.binaryMessages();
   }
 
@@ -115,24 +102,5 @@ class ExecCompressionTest {
     ExecHttp.Answer answer = ExecHttp.post(relay.httpUri(), "/api/exec/tickets", target);
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
     return answer.body().get("ticket").asText();
-  }
-
-  private static void awaitEnd(ByteArrayOutputStream output) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      synchronized (output) {
-        int size = output.size();
-        int from = Math.max(0, size - 4096);
-        String tail =
-            new String(output.toByteArray(), from, size - from, StandardCharsets.ISO_8859_1);
-        if (tail.contains("END-42")) {
-          return;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no END-42 within 60 s");
-      }
-      Thread.sleep(20);
-    }
   }
 }

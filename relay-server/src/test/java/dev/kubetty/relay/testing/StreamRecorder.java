@@ -1,4 +1,4 @@
-package dev.kubetty.relay.client;
+package dev.kubetty.relay.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,9 @@ import java.util.function.LongConsumer;
  * Records what a {@link dev.kubetty.protocol.client.RelayClient} delivers and checks, on every
  * call, that output offsets are contiguous: a repeated or skipped byte fails at once.
  */
-final class StreamRecorder implements RelayListener {
-  record Gap(long from, long to) {}
+public final class StreamRecorder implements RelayListener {
+  /** Output the client was told it lost: [from, to). */
+  public record Gap(long from, long to) {}
 
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final List<Gap> gaps = new CopyOnWriteArrayList<>();
@@ -25,11 +26,12 @@ final class StreamRecorder implements RelayListener {
   private long expected = -1;
   private volatile Throwable broken;
 
-  StreamRecorder(LongConsumer onBytes) {
+  /** A recorder that tells {@code onBytes} the total received after each output. */
+  public StreamRecorder(LongConsumer onBytes) {
     this.onBytes = onBytes;
   }
 
-  StreamRecorder() {
+  public StreamRecorder() {
     this(total -> {});
   }
 
@@ -54,20 +56,20 @@ final class StreamRecorder implements RelayListener {
     states.add(state);
   }
 
-  List<Gap> gaps() {
+  public List<Gap> gaps() {
     return gaps;
   }
 
-  List<State> states() {
+  public List<State> states() {
     return states;
   }
 
-  synchronized byte[] bytes() {
+  public synchronized byte[] bytes() {
     return output.toByteArray();
   }
 
   /** Waits until the output contains {@code marker}; fails after {@code timeout}. */
-  void awaitText(String marker, Duration timeout) throws InterruptedException {
+  public void awaitText(String marker, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!text().contains(marker)) {
       assertThat(broken).isNull();

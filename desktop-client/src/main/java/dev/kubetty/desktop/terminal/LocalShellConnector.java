@@ -34,6 +34,7 @@ public final class LocalShellConnector extends ProcessTtyConnector {
    */
   public static LocalShellConnector start(Map<String, String> environment, int cols, int rows)
       throws IOException {
+    PtyLibraryCache.prepare();
     Map<String, String> env = new HashMap<>(environment);
     env.put("TERM", "xterm-256color");
     env.putIfAbsent("LANG", "C.UTF-8");

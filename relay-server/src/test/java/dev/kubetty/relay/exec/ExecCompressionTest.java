@@ -63,12 +63,7 @@ class ExecCompressionTest {
 
     // The mock cluster's exec produces only a little faster than the link drains, so the window
     // takes a while to fill; from then on output goes compressed.
-    int first = binary.indexOf(binary.stream().filter(Frame::rsv1).findFirst().orElseThrow());
-    List<Frame> backlogged = binary.subList(first, binary.size());
-    assertThat(backlogged).hasSizeGreaterThan(20);
-    assertThat(backlogged.stream().filter(Frame::rsv1).count())
-        .as("compressed of %d frames after the first compressed one", backlogged.size())
-        .isGreaterThanOrEqualTo(backlogged.size() * 95L / 100);
+    WebSocketFrameLog.assertCompressedFromFirst(binary);
   }
 
   /** Runs {@code seq} in an exec through a link of {@code bytesPerSecond} (0: no limit). */

@@ -1,5 +1,7 @@
 package dev.kubetty.relay.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +53,22 @@ public final class WebSocketFrameLog implements ChaosProxy.Tap {
   /** The first frames of binary messages (continuations not counted), in order. */
   public synchronized List<Frame> binaryMessages() {
     return frames.stream().filter(f -> f.opcode() == BINARY).toList();
+  }
+
+  /**
+   * Asserts that {@code messages} turn compressed at some point and stay so: from the first
+   * compressed one on, at least 20 messages and at least 95 % of them compressed (a compressing
+   * relay may send the odd one raw when the client briefly catches up). Returns the index of the
+   * first compressed message.
+   */
+  public static int assertCompressedFromFirst(List<Frame> messages) {
+    int first = messages.indexOf(messages.stream().filter(Frame::rsv1).findFirst().orElseThrow());
+    List<Frame> tail = messages.subList(first, messages.size());
+    assertThat(tail).hasSizeGreaterThan(20);
+    assertThat(tail.stream().filter(Frame::rsv1).count())
+        .as("compressed of %d messages after the first compressed one", tail.size())
+        .isGreaterThanOrEqualTo(tail.size() * 95L / 100);
+    return first;
   }
 
   private int headerSize() {

@@ -1,9 +1,9 @@
 package dev.kubetty.desktop.kube;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +17,19 @@ final class ExecKeepalive {
   /** How often an idle session sends its keepalive frame. */
   static final Duration INTERVAL = Duration.ofSeconds(20);
 
-  private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("exec-keepalive").daemon().factory());
+  private static final ScheduledExecutorService TIMER = timer();
 
   private ExecKeepalive() {}
+
+  private static ScheduledExecutorService timer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("exec-keepalive").daemon().factory());
+    // A cancelled beat leaves the queue at once: it holds its session, and with it the whole
+    // cluster client, which would otherwise stay reachable until the beat's next due time.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
 
   /** Runs {@code beat} every {@code interval} until the returned future is cancelled. */
   static ScheduledFuture<?> every(Duration interval, Runnable beat) {

@@ -112,12 +112,21 @@ public final class ExecSession implements AutoCloseable {
     return !closed.get() && !exitCode.isDone();
   }
 
-  /** Ends the exec: the stream closes and the shell in the container gets a hang-up. Idempotent. */
+  /**
+   * Ends the exec: the shell in the container gets a hang-up and {@link #output()} ends at once for
+   * its reader (it does not wait for the server to answer the close, which never comes once the
+   * cluster's client is closed too). Idempotent.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       keepalive.cancel(false);
       watch.close();
+      try {
+        output.close();
+      } catch (IOException e) {
+        // Closing fabric8's buffer of received output does not fail; nothing to do either way.
+      }
     }
   }
 }

@@ -104,7 +104,7 @@ public final class ExecTabSession implements TabSession {
       synchronized (lock) {
         opening = false;
       }
-      fail(plain(e));
+      fail(plain(e), e);
       return;
     }
     synchronized (lock) {
@@ -156,7 +156,7 @@ public final class ExecTabSession implements TabSession {
       connector.offerText(TerminalNotices.execEnded(code));
       listener.accept(TabStatus.ended(code));
     } catch (Exception e) {
-      fail(plain(e));
+      fail(plain(e), e);
     } finally {
       shell.close();
       // Only now may Enter or R open the next shell: its notices come after this one's.
@@ -168,8 +168,8 @@ public final class ExecTabSession implements TabSession {
     }
   }
 
-  private void fail(String why) {
-    log.info("event=exec-failed target={} reason={}", target.label(), why);
+  private void fail(String why, Throwable error) {
+    log.info("event=exec-failed target={} reason={} causes={}", target.label(), why, causes(error));
     connector.offerText(TerminalNotices.execFailed(why));
     listener.accept(TabStatus.failed(why));
   }
@@ -186,6 +186,19 @@ public final class ExecTabSession implements TabSession {
               }
               shell.session().close();
             });
+  }
+
+  /**
+   * The classes of {@code error}'s cause chain, outermost first ({@code
+   * KubeException<KubernetesClientException<TimeoutException}): enough to tell a timeout from a
+   * refused connection in the log, without the messages, which may quote URLs or server replies.
+   */
+  static String causes(Throwable error) {
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = error; t != null && chain.length() < 300; t = t.getCause()) {
+      chain.append(chain.isEmpty() ? "" : "<").append(t.getClass().getSimpleName());
+    }
+    return chain.toString();
   }
 
   /** The message for people: a {@link KubeException}'s own, else a short generic one. */

@@ -155,6 +155,29 @@ class KubeExecTest {
     }
   }
 
+  /**
+   * Closing a tab closes its session and then the cluster's client at once, before the server can
+   * answer the close; the reader of the output must still see its end, or its thread (and the
+   * client it holds) would never go away.
+   */
+  @Test
+  void closingASessionEndsItsOutputForTheReader() throws Exception {
+    KubeCluster own = connect(cluster.url(), "token-1");
+    ExecSession shell = own.openShell(target("web-0", "app"), List.of("bash"), 80, 24);
+    OutputCollector out = new OutputCollector(shell.output());
+    shell.write("echo up-$((3*4))\r".getBytes(StandardCharsets.UTF_8));
+    out.await("up-12", WAIT);
+
+    shell.close();
+    own.close();
+
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!out.ended()) {
+      assertThat(System.nanoTime()).as("the reader saw the end").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
   @Test
   void noShellAtAllIsSaidPlainly() {
     assertThatThrownBy(() -> kube.openShell(target("busybox-0", "tools"), List.of("bash"), 80, 24))

@@ -199,5 +199,11 @@ final class ExecStream implements AutoCloseable {
   @Override
   public void close() {
     watch.close();
+    try {
+      // Ends the output for its reader now, not when (if ever) the server answers the close.
+      watch.getOutput().close();
+    } catch (IOException e) {
+      // Closing fabric8's buffer of received output does not fail; nothing to do either way.
+    }
   }
 }

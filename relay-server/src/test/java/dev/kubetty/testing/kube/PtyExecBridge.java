@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,8 @@ final class PtyExecBridge extends WebSocketListener {
   private static final Pattern SIZE =
       Pattern.compile("\"Width\"\\s*:\\s*(\\d+).*\"Height\"\\s*:\\s*(\\d+)");
 
+  private static final long REFUSAL_DELAY_MILLIS = 50;
+
   private final List<String> command;
   private final FakePod.FakeContainer container;
   private final Path home;
@@ -57,8 +61,7 @@ final class PtyExecBridge extends WebSocketListener {
   public void onOpen(WebSocket socket, Response response) {
     String program = Path.of(command.getFirst()).getFileName().toString();
     if (container.missing().contains(program)) {
-      send(socket, 3, ExecStatus.executableNotFound(command.getFirst()).getBytes());
-      socket.close(1000, "");
+      refuseSoon(socket);
       return;
     }
     try {
@@ -76,14 +79,30 @@ final class PtyExecBridge extends WebSocketListener {
               .setInitialRows(24)
               .start();
     } catch (IOException e) {
-      send(socket, 3, ExecStatus.executableNotFound(command.getFirst()).getBytes());
-      socket.close(1000, "");
+      refuseSoon(socket);
       return;
     }
     PtyProcess started = process;
     // A platform thread: pty4j's read blocks in native code, which pins a virtual thread's
     // carrier; two idle execs would then starve every virtual thread on a 2-core machine.
     Thread.ofPlatform().daemon().name("mock-exec-pump").start(() -> pump(socket, started));
+  }
+
+  /**
+   * Answers "executable file not found" and closes, {@value #REFUSAL_DELAY_MILLIS} ms after the
+   * upgrade, as a kubelet does once the container runtime has looked. At once instead, it trips a
+   * race in fabric8 7.x's Vert.x client on a busy machine: if the close arrives before the client
+   * has registered its upgrade handler, that handler throws ("WebSocket is closed") and the exec is
+   * lost until the request timeout. Over a real network, with a runtime that has to look first, the
+   * window is far smaller than against this mock on the same machine.
+   */
+  private void refuseSoon(WebSocket socket) {
+    CompletableFuture.delayedExecutor(REFUSAL_DELAY_MILLIS, TimeUnit.MILLISECONDS)
+        .execute(
+            () -> {
+              send(socket, 3, ExecStatus.executableNotFound(command.getFirst()).getBytes());
+              socket.close(1000, "");
+            });
   }
 
   private static void pump(WebSocket socket, PtyProcess process) {

@@ -178,6 +178,18 @@ class KubeExecTest {
     }
   }
 
+  /**
+   * Each open connects anew; the JSON mapper (and its reflection-built deserializers) is shared.
+   */
+  @Test
+  void connectionsShareOneJsonMapper() throws Exception {
+    try (KubeCluster other = connect(cluster.url(), "token-2")) {
+      assertThat(other.client().getKubernetesSerialization())
+          .isSameAs(kube.client().getKubernetesSerialization());
+      assertThat(other.client()).isNotSameAs(kube.client());
+    }
+  }
+
   @Test
   void noShellAtAllIsSaidPlainly() {
     assertThatThrownBy(() -> kube.openShell(target("busybox-0", "tools"), List.of("bash"), 80, 24))

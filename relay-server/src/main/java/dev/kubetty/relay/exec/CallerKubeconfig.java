@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * A kubeconfig a caller sent with a ticket request. It runs inside the relay, so it may only carry
@@ -21,6 +22,12 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 final class CallerKubeconfig {
   /** A kubeconfig larger than this is refused (real ones are a few KiB). */
   static final int MAX_BYTES = 256 << 10;
+
+  /**
+   * One JSON mapper for the clients of every exec: a mapper of its own would rebuild its
+   * deserializers by reflection for each one. Thread-safe.
+   */
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private CallerKubeconfig() {}
 
@@ -107,6 +114,9 @@ final class CallerKubeconfig {
     config.setWebsocketPingInterval(ClusterAccess.WEBSOCKET_PING_MILLIS);
     config.setConnectionTimeout(10_000);
     config.setRequestRetryBackoffLimit(1);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withKubernetesSerialization(SERIALIZATION)
+        .build();
   }
 }

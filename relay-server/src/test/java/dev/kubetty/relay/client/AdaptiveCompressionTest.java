@@ -26,15 +26,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(90)
 class AdaptiveCompressionTest {
   private static final int LINES = 300_000; // `seq` prints ~2.4 MB through the PTY
+  private static final String SEQ = "seq 1 " + LINES;
 
   @Test
   void outputGoesRawWhileTheClientKeepsUp() throws Exception {
-    List<Frame> binary = flood(0, Map.of());
+    List<Frame> binary = flood(SeqOutput.pacedSeq(LINES), 0, Map.of());
 
     long compressed = binary.stream().filter(Frame::rsv1).count();
     assertThat(binary).hasSizeGreaterThan(20);
-    // A client descheduled for a moment on a busy machine may fall behind briefly; a relay that
-    // compressed regardless would compress every frame.
+    // Paced output, so the client keeps up even on a busy machine; a relay that compressed
+    // regardless would compress every frame.
     assertThat(compressed)
         .as("compressed of %d output frames", binary.size())
         .isLessThanOrEqualTo(binary.size() / 10);
@@ -42,7 +43,7 @@ class AdaptiveCompressionTest {
 
   @Test
   void outputIsCompressedOnceASlowLinkBacksTheClientUp() throws Exception {
-    List<Frame> binary = flood(1_000_000, Map.of());
+    List<Frame> binary = flood(SEQ, 1_000_000, Map.of());
 
     int first = WebSocketFrameLog.assertCompressedFromFirst(binary);
     long rawBytes = binary.subList(0, first).stream().mapToLong(Frame::length).sum();
@@ -53,16 +54,18 @@ class AdaptiveCompressionTest {
 
   @Test
   void nothingIsCompressedWhenTurnedOff() throws Exception {
-    List<Frame> binary = flood(1_000_000, Map.of("KUBETTY_WS_DEFLATE", "off"));
+    List<Frame> binary = flood(SEQ, 1_000_000, Map.of("KUBETTY_WS_DEFLATE", "off"));
 
     assertThat(binary).hasSizeGreaterThan(20).noneMatch(Frame::rsv1);
   }
 
   /**
-   * Runs {@code seq} through a proxy forwarding the relay's side at {@code bytesPerSecond} (0: no
-   * limit), checks that the client got exactly its output, and returns the binary messages sent.
+   * Runs {@code command} (which prints {@code seq 1 LINES}) through a proxy forwarding the relay's
+   * side at {@code bytesPerSecond} (0: no limit), checks that the client got exactly its output,
+   * and returns the binary messages sent.
    */
-  private static List<Frame> flood(long bytesPerSecond, Map<String, String> env) throws Exception {
+  private static List<Frame> flood(String command, long bytesPerSecond, Map<String, String> env)
+      throws Exception {
     WebSocketFrameLog frames = new WebSocketFrameLog();
     try (RelayServer relay = RelayFixture.start(env);
         ChaosProxy link = new ChaosProxy(relay.webSocketUri())) {
@@ -71,7 +74,7 @@ class AdaptiveCompressionTest {
       RelayClient client = ChaosClient.connectLive(link.webSocketUri(), recorder);
       try {
         link.limitDownstream(bytesPerSecond);
-        client.send(("seq 1 " + LINES + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
+        client.send((command + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
         recorder.awaitText("END-42", Duration.ofSeconds(60));
       } finally {
         client.close();

@@ -15,6 +15,7 @@ import dev.kubetty.testing.kube.MockCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +50,10 @@ class ExecCompressionTest {
 
   @Test
   void execOutputGoesRawWhileTheClientKeepsUp() throws Exception {
-    List<Frame> binary = flood(0);
+    List<Frame> binary = flood(SeqOutput.pacedSeq(LINES), 0, Map.of());
 
     assertThat(binary).hasSizeGreaterThan(20);
+    // Paced output, so the client keeps up even on a busy machine.
     assertThat(binary.stream().filter(Frame::rsv1).count())
         .as("compressed of %d output frames", binary.size())
         .isLessThanOrEqualTo(binary.size() / 10);
@@ -59,20 +61,26 @@ class ExecCompressionTest {
 
   @Test
   void execOutputIsCompressedOnceASlowLinkBacksTheClientUp() throws Exception {
-    List<Frame> binary = flood(1_000_000);
+    // The mock cluster's exec produces not much faster than 1 MB/s on a busy machine: a slower link
+    // and a smaller window make sure the window fills; from then on output goes compressed.
+    List<Frame> binary =
+        flood("seq 1 " + LINES, 500_000, Map.of("KUBETTY_WINDOW_BYTES", String.valueOf(256 << 10)));
 
-    // The mock cluster's exec produces only a little faster than the link drains, so the window
-    // takes a while to fill; from then on output goes compressed.
     WebSocketFrameLog.assertCompressedFromFirst(binary);
   }
 
-  /** Runs {@code seq} in an exec through a link of {@code bytesPerSecond} (0: no limit). */
-  private List<Frame> flood(long bytesPerSecond) throws Exception {
+  /**
+   * Runs {@code command} (which prints {@code seq 1 LINES}) in an exec through a link of {@code
+   * bytesPerSecond} (0: no limit), the relay configured by {@code env} as well.
+   */
+  private List<Frame> flood(String command, long bytesPerSecond, Map<String, String> env)
+      throws Exception {
     WebSocketFrameLog frames = new WebSocketFrameLog();
     StreamRecorder recorder = new StreamRecorder();
+    Map<String, String> relayEnv = new HashMap<>(env);
+    relayEnv.put("KUBETTY_EXEC_ALLOW", "team-a/*");
     try (RelayServer relay =
-            RelayFixture.startWithExec(
-                Map.of("KUBETTY_EXEC_ALLOW", "team-a/*"), ClusterAccess.using(serviceAccount));
+            RelayFixture.startWithExec(relayEnv, ClusterAccess.using(serviceAccount));
         ChaosProxy link = new ChaosProxy(relay.webSocketUri())) {
       link.tapDownstream(frames);
       String ticket = ticket(relay);
@@ -82,7 +90,7 @@ class ExecCompressionTest {
               .build()) {
         client.connect();
         link.limitDownstream(bytesPerSecond);
-        client.send(("seq 1 " + LINES + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
+        client.send((command + "; echo END-$((6*7))\r").getBytes(StandardCharsets.UTF_8));
         recorder.awaitText("END-42", Duration.ofSeconds(60));
       }
     }

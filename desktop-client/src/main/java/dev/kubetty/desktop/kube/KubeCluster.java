@@ -28,7 +28,7 @@ public final class KubeCluster implements AutoCloseable {
   /**
    * One JSON mapper for every client: each tab's open connects a new client (fresh credentials),
    * and a mapper of its own would rebuild its deserializers by reflection every time (about half of
-   * the CPU an open costs, and 1.7 MB per open tab). Thread-safe.
+   * the CPU an open costs, and over a megabyte per open tab). Thread-safe.
    */
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 

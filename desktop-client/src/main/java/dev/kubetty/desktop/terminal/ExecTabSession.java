@@ -193,7 +193,7 @@ public final class ExecTabSession implements TabSession {
    * KubeException<KubernetesClientException<TimeoutException}): enough to tell a timeout from a
    * refused connection in the log, without the messages, which may quote URLs or server replies.
    */
-  static String causes(Throwable error) {
+  private static String causes(Throwable error) {
     StringBuilder chain = new StringBuilder();
     for (Throwable t = error; t != null && chain.length() < 300; t = t.getCause()) {
       chain.append(chain.isEmpty() ? "" : "<").append(t.getClass().getSimpleName());

@@ -20,6 +20,7 @@ import dev.kubetty.relay.session.TerminalSession;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -54,8 +55,7 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
   private Session socket;
   private ScheduledFuture<?> helloTimeout;
   private volatile Attachment attachment;
-  private volatile CloseCode closedWith;
-  private volatile String closedWhy;
+  private final AtomicBoolean detached = new AtomicBoolean();
   private volatile long lastReceivedNanos = System.nanoTime();
 
   /** {@code principal} is the authenticated user, null when authentication is disabled. */
@@ -143,13 +143,16 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
     if (helloTimeout != null) {
       helloTimeout.cancel(false);
     }
+    // When the relay closed (4401, 4410, 1001), it detached then, with its code; not again here.
+    detachOnce(code, reason);
+  }
+
+  /** Ends this client's attachment, once: when the relay closes the socket or when it closed. */
+  private void detachOnce(int code, String reason) {
     Attachment current = attachment;
-    if (current != null) {
-      // When the relay closed (4401, 4410, 1001), the history records its code, not the echo.
-      CloseCode ours = closedWith;
-      int recorded = ours != null ? ours.code() : code;
-      current.detach(recorded, ours != null ? closedWhy : reason);
-      log.info("session={} event=detached remote={} code={}", terminal.id(), remote, recorded);
+    if (current != null && detached.compareAndSet(false, true)) {
+      current.detach(code, reason);
+      log.info("session={} event=detached remote={} code={}", terminal.id(), remote, code);
     }
   }
 
@@ -241,8 +244,9 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
   /** Closes with a close frame; the reason is cut to fit the 123-byte limit. */
   void close(CloseCode code, String reason) {
     if (socket.isOpen()) {
-      closedWhy = reason;
-      closedWith = code;
+      // The session is free before the close frame leaves: a client that reconnects the moment it
+      // reads the close must not find itself still attached (4409 busy).
+      detachOnce(code.code(), reason);
       socket.close(code.code(), CloseReasons.fit(reason), Callback.NOOP);
     }
   }

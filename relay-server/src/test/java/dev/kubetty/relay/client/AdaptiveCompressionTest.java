@@ -46,10 +46,13 @@ class AdaptiveCompressionTest {
     List<Frame> binary = flood(SEQ, 1_000_000, Map.of());
 
     int first = WebSocketFrameLog.assertCompressedFromFirst(binary);
+    // Compression starts when three quarters of the window are unacknowledged; what went raw before
+    // is that plus what the client had acknowledged meanwhile (the link drains 1 MB/s while the
+    // socket buffers fill), so a little over the window on a slow run, far less than two.
     long rawBytes = binary.subList(0, first).stream().mapToLong(Frame::length).sum();
     assertThat(rawBytes)
         .as("raw bytes before the window first filled")
-        .isLessThan(RelayConfig.DEFAULT_WINDOW_BYTES);
+        .isLessThan(2L * RelayConfig.DEFAULT_WINDOW_BYTES);
   }
 
   @Test

@@ -29,14 +29,8 @@ public final class SeqOutput {
     if (lines % 100 != 0) {
       throw new IllegalArgumentException("lines must be a multiple of 100: " + lines);
     }
-    int piece = lines / 100;
-    return "for i in $(seq 0 99); do seq $((i*"
-        + piece
-        + "+1)) $((i*"
-        + piece
-        + "+"
-        + piece
-        + ")); sleep 0.02; done";
+    return "for i in $(seq 0 99); do seq $((i*%1$d+1)) $((i*%1$d+%1$d)); sleep 0.02; done"
+        .formatted(lines / 100);
   }
 
   /** The part of {@code received} from the first "1\r\n2\r\n3\r\n" up to {@code endMarker}. */
